@@ -1,0 +1,137 @@
+package be.persocontact.gateway.access;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues and verifies signed links. Token layout (base64url, no padding): version, purpose, key id,
+ * ticket id, expiry, a keyed tag of the recipient address (the address itself never appears in a
+ * URL), then the HMAC-SHA256 of all of that.
+ */
+@Service
+public class SignedLinks {
+
+	private static final byte VERSION = 1;
+
+	private static final int TAG_BYTES = 16;
+
+	private static final int MAC_BYTES = 32;
+
+	private static final int MAX_TOKEN_CHARS = 256;
+
+	private final LinkKeys keys;
+
+	private final AccessSettings settings;
+
+	private final Clock clock;
+
+	private final String baseUrl;
+
+	SignedLinks(LinkKeys keys, AccessSettings settings, Clock clock,
+			@Value("${gateway.public-base-url}") String baseUrl) {
+		this.keys = keys;
+		this.settings = settings;
+		this.clock = clock;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/** The absolute URL of the read-only view of a ticket, for one recipient. */
+	public String ticketViewUrl(long ticketId, String recipient) {
+		return this.baseUrl + "/t/" + issue(LinkPurpose.VIEW_TICKET, ticketId, recipient, this.settings.viewLifetime());
+	}
+
+	public String issue(LinkPurpose purpose, long ticketId, String recipient, Duration lifetime) {
+		String keyId = this.keys.activeId();
+		byte[] key = this.keys.active();
+		byte[] kid = keyId.getBytes(StandardCharsets.US_ASCII);
+		long expires = this.clock.instant().plus(lifetime).getEpochSecond();
+		ByteBuffer payload = ByteBuffer.allocate(3 + kid.length + 16 + TAG_BYTES);
+		payload.put(VERSION).put((byte) purpose.code()).put((byte) kid.length).put(kid);
+		payload.putLong(ticketId).putLong(expires).put(recipientTag(key, recipient));
+		byte[] body = payload.array();
+		byte[] token = Arrays.copyOf(body, body.length + MAC_BYTES);
+		System.arraycopy(hmac(key, body), 0, token, body.length, MAC_BYTES);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+	}
+
+	public LinkVerification verify(String token, LinkPurpose expected) {
+		if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
+			return new LinkVerification.Invalid("length");
+		}
+		byte[] bytes;
+		try {
+			bytes = Base64.getUrlDecoder().decode(token);
+		}
+		catch (IllegalArgumentException ex) {
+			return new LinkVerification.Invalid("encoding");
+		}
+		if (bytes.length < 3 || bytes[0] != VERSION) {
+			return new LinkVerification.Invalid("version");
+		}
+		int kidLength = bytes[2] & 0xff;
+		int bodyLength = 3 + kidLength + 16 + TAG_BYTES;
+		if (kidLength == 0 || bytes.length != bodyLength + MAC_BYTES) {
+			return new LinkVerification.Invalid("length");
+		}
+		String keyId = new String(bytes, 3, kidLength, StandardCharsets.US_ASCII);
+		byte[] key = this.keys.byId(keyId);
+		if (key == null) {
+			return new LinkVerification.Invalid("unknown key");
+		}
+		byte[] body = Arrays.copyOf(bytes, bodyLength);
+		byte[] mac = Arrays.copyOfRange(bytes, bodyLength, bytes.length);
+		if (!MessageDigest.isEqual(hmac(key, body), mac)) {
+			return new LinkVerification.Invalid("signature");
+		}
+		ByteBuffer fields = ByteBuffer.wrap(body, 3 + kidLength, 16 + TAG_BYTES);
+		LinkPurpose purpose = LinkPurpose.ofCode(bytes[1]);
+		long ticketId = fields.getLong();
+		Instant expires = Instant.ofEpochSecond(fields.getLong());
+		byte[] tag = new byte[TAG_BYTES];
+		fields.get(tag);
+		if (purpose != expected) {
+			return new LinkVerification.Invalid("purpose");
+		}
+		if (!this.clock.instant().isBefore(expires)) {
+			return new LinkVerification.Expired(ticketId, expires);
+		}
+		return new LinkVerification.Valid(purpose, ticketId, expires, keyId, tag);
+	}
+
+	/** Was this verified link issued to that address? Compared in constant time. */
+	public boolean isIssuedTo(LinkVerification.Valid link, String address) {
+		byte[] key = this.keys.byId(link.keyId());
+		return key != null && address != null && MessageDigest.isEqual(recipientTag(key, address), link.recipientTag());
+	}
+
+	private static byte[] recipientTag(byte[] key, String recipient) {
+		String normalised = recipient.strip().toLowerCase(Locale.ROOT);
+		return Arrays.copyOf(hmac(key, ("recipient:" + normalised).getBytes(StandardCharsets.UTF_8)), TAG_BYTES);
+	}
+
+	private static byte[] hmac(byte[] key, byte[] data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac.doFinal(data);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 unavailable", ex);
+		}
+	}
+
+}

@@ -1,0 +1,218 @@
+package be.persocontact.gateway.intake;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** The stored record of one inbound message: its raw bytes, where it came from, and how it ended. */
+@Entity
+@Table(name = "inbound_message")
+public class InboundMessage {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false)
+	private String channel;
+
+	private String mailbox;
+
+	@Column(name = "uid_validity")
+	private Long uidValidity;
+
+	private Long uid;
+
+	@Column(name = "message_id")
+	private String messageId;
+
+	@Column(nullable = false)
+	private String sha256;
+
+	@Column(name = "dedup_key")
+	private String dedupKey;
+
+	@Column(name = "duplicate_of")
+	private Long duplicateOf;
+
+	@Column(name = "size_bytes", nullable = false)
+	private long sizeBytes;
+
+	@JdbcTypeCode(SqlTypes.LONGVARBINARY)
+	@Column(nullable = false)
+	private byte[] raw;
+
+	@Column(name = "received_at", nullable = false)
+	private Instant receivedAt;
+
+	@Column(name = "processed_at")
+	private Instant processedAt;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Outcome outcome;
+
+	private String reason;
+
+	@JdbcTypeCode(SqlTypes.LONGVARCHAR)
+	private String error;
+
+	private int attempts;
+
+	private int deliveries;
+
+	@Column(name = "ticket_number")
+	private String ticketNumber;
+
+	private String sender;
+
+	private String subject;
+
+	protected InboundMessage() {
+	}
+
+	InboundMessage(RawMail mail, String sha256, String dedupKey, Instant at) {
+		this.channel = "MAIL";
+		this.mailbox = mail.mailbox();
+		this.uidValidity = mail.uidValidity();
+		this.uid = mail.uid();
+		this.raw = mail.bytes();
+		this.sizeBytes = mail.bytes().length;
+		this.sha256 = sha256;
+		this.dedupKey = dedupKey;
+		this.receivedAt = at;
+		this.outcome = Outcome.RECEIVED;
+		this.deliveries = 1;
+	}
+
+	/** A second copy of a message already recorded: kept, pointing at the original. */
+	static InboundMessage duplicateOf(InboundMessage original, RawMail mail, String sha256, Instant at) {
+		InboundMessage duplicate = new InboundMessage(mail, sha256, null, at);
+		duplicate.duplicateOf = original.id;
+		duplicate.outcome = Outcome.DUPLICATE;
+		duplicate.processedAt = at;
+		duplicate.ticketNumber = original.ticketNumber;
+		duplicate.messageId = original.messageId;
+		duplicate.sender = original.sender;
+		duplicate.subject = original.subject;
+		return duplicate;
+	}
+
+	void describe(String messageId, String sender, String subject) {
+		this.messageId = truncate(messageId, 998);
+		this.sender = truncate(sender, 320);
+		this.subject = truncate(subject, 998);
+	}
+
+	void finish(Outcome outcome, String reason, String ticketNumber, Instant at) {
+		this.outcome = outcome;
+		this.reason = truncate(reason, 255);
+		this.ticketNumber = ticketNumber;
+		this.processedAt = at;
+		this.error = null;
+	}
+
+	int recordFailure(Throwable failure, Instant at) {
+		this.attempts++;
+		this.outcome = Outcome.FAILED;
+		this.error = truncate(failure.getClass().getName() + ": " + failure.getMessage(), 10_000);
+		this.processedAt = at;
+		return this.attempts;
+	}
+
+	void quarantine(Instant at) {
+		this.outcome = Outcome.QUARANTINED;
+		this.reason = "failed " + this.attempts + " times";
+		this.processedAt = at;
+	}
+
+	void redelivered() {
+		this.deliveries++;
+	}
+
+	private static String truncate(String value, int max) {
+		return (value == null || value.length() <= max) ? value : value.substring(0, max);
+	}
+
+	public Long id() {
+		return this.id;
+	}
+
+	public String mailbox() {
+		return this.mailbox;
+	}
+
+	public Long uidValidity() {
+		return this.uidValidity;
+	}
+
+	public Long uid() {
+		return this.uid;
+	}
+
+	public String messageId() {
+		return this.messageId;
+	}
+
+	public String sha256() {
+		return this.sha256;
+	}
+
+	public byte[] raw() {
+		return this.raw;
+	}
+
+	public long sizeBytes() {
+		return this.sizeBytes;
+	}
+
+	public Instant receivedAt() {
+		return this.receivedAt;
+	}
+
+	public Outcome outcome() {
+		return this.outcome;
+	}
+
+	public String reason() {
+		return this.reason;
+	}
+
+	public String error() {
+		return this.error;
+	}
+
+	public int attempts() {
+		return this.attempts;
+	}
+
+	public int deliveries() {
+		return this.deliveries;
+	}
+
+	public Long duplicateOf() {
+		return this.duplicateOf;
+	}
+
+	public String ticketNumber() {
+		return this.ticketNumber;
+	}
+
+	public String sender() {
+		return this.sender;
+	}
+
+	public String subject() {
+		return this.subject;
+	}
+
+}

@@ -1,0 +1,25 @@
+package be.persocontact.gateway.intake;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.repository.Repository;
+
+/** The store of inbound messages. */
+public interface InboundMessages extends Repository<InboundMessage, Long> {
+
+	InboundMessage save(InboundMessage message);
+
+	Optional<InboundMessage> findById(Long id);
+
+	Optional<InboundMessage> findByMailboxAndUidValidityAndUid(String mailbox, Long uidValidity, Long uid);
+
+	Optional<InboundMessage> findByDedupKey(String dedupKey);
+
+	List<InboundMessage> findByTicketNumberOrderById(String ticketNumber);
+
+	List<InboundMessage> findAllByOrderByIdDesc();
+
+	long count();
+
+}

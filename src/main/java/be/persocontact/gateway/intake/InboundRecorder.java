@@ -1,0 +1,80 @@
+package be.persocontact.gateway.intake;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores a raw message before anything else happens to it, in a transaction of its own, so that a
+ * message whose processing fails is never lost. Re-deliveries of the same IMAP message and second
+ * copies of the same mail are recognised here.
+ */
+@Component
+class InboundRecorder {
+
+	/** The outcome of recording: the message to process, or the record it duplicates. */
+	record Recorded(Long id, boolean duplicate) {
+	}
+
+	private final InboundMessages messages;
+
+	private final Clock clock;
+
+	InboundRecorder(InboundMessages messages, Clock clock) {
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public Recorded record(RawMail mail) {
+		Optional<InboundMessage> sameUid = findByUid(mail);
+		if (sameUid.isPresent()) {
+			InboundMessage known = sameUid.get();
+			if (known.outcome().isFinished()) {
+				// committed before, but the mailbox did not hear of it (e.g. crash before the move)
+				known.redelivered();
+				return new Recorded(known.id(), true);
+			}
+			return new Recorded(known.id(), false);
+		}
+		String sha256 = MailFingerprint.sha256(mail.bytes());
+		String dedupKey = MailFingerprint.dedupKey(mail.bytes());
+		Optional<InboundMessage> sameContent = this.messages.findByDedupKey(dedupKey);
+		if (sameContent.isPresent()) {
+			InboundMessage duplicate = this.messages
+				.save(InboundMessage.duplicateOf(sameContent.get(), mail, sha256, this.clock.instant()));
+			return new Recorded(duplicate.id(), true);
+		}
+		try {
+			InboundMessage stored = this.messages.save(new InboundMessage(mail, sha256, dedupKey, this.clock.instant()));
+			return new Recorded(stored.id(), false);
+		}
+		catch (DataIntegrityViolationException raced) {
+			// another instance recorded the same message a moment ago: the caller retries and finds it
+			throw new IllegalStateException("Message recorded concurrently; retrying", raced);
+		}
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public int recordFailure(Long id, Throwable failure) {
+		InboundMessage message = this.messages.findById(id).orElseThrow();
+		return message.recordFailure(failure, this.clock.instant());
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void quarantine(Long id) {
+		this.messages.findById(id).orElseThrow().quarantine(this.clock.instant());
+	}
+
+	private Optional<InboundMessage> findByUid(RawMail mail) {
+		if (mail.mailbox() == null || mail.uidValidity() == null || mail.uid() == null) {
+			return Optional.empty();
+		}
+		return this.messages.findByMailboxAndUidValidityAndUid(mail.mailbox(), mail.uidValidity(), mail.uid());
+	}
+
+}

@@ -1,0 +1,56 @@
+package be.persocontact.gateway.notification;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import be.persocontact.gateway.access.SignedLinks;
+import be.persocontact.gateway.ticket.Ticket;
+import be.persocontact.gateway.ticket.TicketManagement;
+import be.persocontact.gateway.ticket.TicketOpened;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Acknowledges every new ticket to its requester, in the requester's language, with a signed link to
+ * the view. Runs inside the transaction that opened the ticket: no ticket, no mail; no mail, no ticket.
+ */
+@Component
+class Acknowledgements {
+
+	static final String KIND = "acknowledgement";
+
+	private final TicketManagement tickets;
+
+	private final MailTemplates templates;
+
+	private final Outbox outbox;
+
+	private final SignedLinks links;
+
+	Acknowledgements(TicketManagement tickets, MailTemplates templates, Outbox outbox, SignedLinks links) {
+		this.tickets = tickets;
+		this.templates = templates;
+		this.outbox = outbox;
+		this.links = links;
+	}
+
+	@EventListener
+	void on(TicketOpened event) {
+		Ticket ticket = this.tickets.find(event.number()).orElseThrow();
+		String recipient = ticket.requester().address();
+		String language = ticket.requester().language();
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("number", ticket.number().value());
+		model.put("title", ticket.subject());
+		model.put("name", ticket.requester().displayName());
+		model.put("status", ticket.status().name());
+		model.put("link", this.links.ticketViewUrl(ticket.id(), recipient));
+		model.put("followsUp", event.followsUp() == null ? null : event.followsUp().value());
+		String title = ticket.subject().isBlank() ? this.templates.subject("untitled", language) : ticket.subject();
+		String subject = "[" + ticket.number() + "] " + title;
+		this.outbox.enqueue(ticket.id(), KIND, language, recipient, subject, ticket.number().value(),
+				this.templates.render(KIND, language, model));
+	}
+
+}

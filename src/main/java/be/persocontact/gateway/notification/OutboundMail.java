@@ -1,0 +1,176 @@
+package be.persocontact.gateway.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One mail in the outbox, rendered when it was caused so that a re-send is byte for byte the same
+ * mail with the same Message-ID.
+ */
+@Entity
+@Table(name = "outbound_mail")
+public class OutboundMail {
+
+	public enum Status {
+
+		PENDING, SENT, FAILED
+
+	}
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "message_id", nullable = false, updatable = false)
+	private String messageId;
+
+	@Column(name = "ticket_id")
+	private Long ticketId;
+
+	@Column(nullable = false)
+	private String kind;
+
+	@Column(nullable = false)
+	private String language;
+
+	@Column(nullable = false)
+	private String recipient;
+
+	@Column(nullable = false)
+	private String subject;
+
+	@Column(name = "in_reply_to")
+	private String inReplyTo;
+
+	@JdbcTypeCode(SqlTypes.LONGVARCHAR)
+	@Column(name = "text_body", nullable = false)
+	private String textBody;
+
+	@JdbcTypeCode(SqlTypes.LONGVARCHAR)
+	@Column(name = "html_body", nullable = false)
+	private String htmlBody;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Status status;
+
+	private int attempts;
+
+	@Column(name = "next_attempt_at", nullable = false)
+	private Instant nextAttemptAt;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "sent_at")
+	private Instant sentAt;
+
+	@JdbcTypeCode(SqlTypes.LONGVARCHAR)
+	@Column(name = "last_error")
+	private String lastError;
+
+	protected OutboundMail() {
+	}
+
+	OutboundMail(String messageId, Long ticketId, String kind, String language, String recipient, String subject,
+			String inReplyTo, RenderedMail body, Instant at) {
+		this.messageId = messageId;
+		this.ticketId = ticketId;
+		this.kind = kind;
+		this.language = language;
+		this.recipient = recipient;
+		this.subject = subject;
+		this.inReplyTo = inReplyTo;
+		this.textBody = body.text();
+		this.htmlBody = body.html();
+		this.status = Status.PENDING;
+		this.nextAttemptAt = at;
+		this.createdAt = at;
+	}
+
+	void markSent(Instant at) {
+		this.status = Status.SENT;
+		this.sentAt = at;
+		this.attempts++;
+		this.lastError = null;
+	}
+
+	void markAttemptFailed(String error, Instant at, Duration backoff, int maxAttempts) {
+		this.attempts++;
+		this.lastError = error;
+		if (this.attempts >= maxAttempts) {
+			this.status = Status.FAILED;
+		}
+		else {
+			this.nextAttemptAt = at.plus(backoff);
+		}
+	}
+
+	public Long id() {
+		return this.id;
+	}
+
+	public String messageId() {
+		return this.messageId;
+	}
+
+	public Long ticketId() {
+		return this.ticketId;
+	}
+
+	public String kind() {
+		return this.kind;
+	}
+
+	public String language() {
+		return this.language;
+	}
+
+	public String recipient() {
+		return this.recipient;
+	}
+
+	public String subject() {
+		return this.subject;
+	}
+
+	public String inReplyTo() {
+		return this.inReplyTo;
+	}
+
+	public String textBody() {
+		return this.textBody;
+	}
+
+	public String htmlBody() {
+		return this.htmlBody;
+	}
+
+	public Status status() {
+		return this.status;
+	}
+
+	public int attempts() {
+		return this.attempts;
+	}
+
+	public Instant sentAt() {
+		return this.sentAt;
+	}
+
+	public String lastError() {
+		return this.lastError;
+	}
+
+}

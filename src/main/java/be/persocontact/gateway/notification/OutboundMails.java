@@ -1,0 +1,24 @@
+package be.persocontact.gateway.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.repository.Repository;
+
+/** The outbox. */
+public interface OutboundMails extends Repository<OutboundMail, Long> {
+
+	OutboundMail save(OutboundMail mail);
+
+	Optional<OutboundMail> findById(Long id);
+
+	List<OutboundMail> findByTicketIdOrderById(Long ticketId);
+
+	List<OutboundMail> findByStatusAndNextAttemptAtLessThanEqualOrderById(OutboundMail.Status status, Instant due,
+			Limit limit);
+
+	long countByStatus(OutboundMail.Status status);
+
+}

@@ -1,0 +1,67 @@
+package be.persocontact.gateway.system;
+
+import java.io.File;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import javax.sql.DataSource;
+
+/**
+ * The embedded servers of the zero-configuration run. Each is created only when
+ * {@link EmbeddedDefaults} found no real server configured.
+ */
+@Configuration(proxyBeanMethods = false)
+class EmbeddedServersConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "gateway.embedded.db.enabled", havingValue = "true")
+	static class Database {
+
+		@Bean(destroyMethod = "release")
+		EmbeddedMariaDb embeddedMariaDb(Environment environment) {
+			File dataDir = new File(environment.getProperty("gateway.embedded.db.data-dir", "data/mariadb"));
+			File baseDir = new File(environment.getProperty("gateway.embedded.db.base-dir", "data/mariadb-server"));
+			int port = environment.getRequiredProperty("gateway.embedded.db.port", Integer.class);
+			return EmbeddedMariaDb.acquire(baseDir, dataDir, port);
+		}
+
+		/** The datasource (and so Flyway and JPA) must wait for the server. */
+		@Bean
+		static AbstractDependsOnBeanFactoryPostProcessor dataSourceDependsOnEmbeddedMariaDb() {
+			return new AbstractDependsOnBeanFactoryPostProcessor(DataSource.class, "embeddedMariaDb") {
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "gateway.embedded.mail.enabled", havingValue = "true")
+	static class Mail {
+
+		/**
+		 * GreenMail with authentication disabled: any login is accepted and creates its mailbox, so a
+		 * newcomer can read the acknowledgement of any address they send from.
+		 */
+		@Bean(destroyMethod = "stop")
+		GreenMail embeddedMailServer(MailServerSettings settings) {
+			ServerSetup smtp = new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+			ServerSetup imap = new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+			GreenMail greenMail = new GreenMail(new ServerSetup[] { smtp, imap })
+				.withConfiguration(GreenMailConfiguration.aConfig()
+					.withDisabledAuthentication()
+					.withUser(settings.address(), settings.username(), settings.password()));
+			greenMail.start();
+			return greenMail;
+		}
+
+	}
+
+}

@@ -1,0 +1,48 @@
+package be.persocontact.gateway.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Tells whoever started the gateway, in a few lines, where to send mail and where to look. */
+@Component
+class StartupBanner {
+
+	private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+	private final MailServerSettings mail;
+
+	private final Environment environment;
+
+	StartupBanner(MailServerSettings mail, Environment environment) {
+		this.mail = mail;
+		this.environment = environment;
+	}
+
+	@EventListener
+	void onReady(ApplicationReadyEvent event) {
+		boolean embeddedMail = environment.getProperty("gateway.embedded.mail.enabled", Boolean.class, false);
+		String web = environment.getProperty("gateway.public-base-url", "http://localhost:8080");
+		String db = environment.getProperty("spring.datasource.url", "");
+		StringBuilder text = new StringBuilder("\n\n  PersoContact Gateway is ready.\n");
+		text.append("  Database : ").append(db.replaceAll("\\?.*", ""))
+			.append(environment.getProperty("gateway.embedded.db.enabled", Boolean.class, false) ? " (embedded)" : "")
+			.append('\n');
+		text.append("  Mailbox  : ").append(mail.address()).append(" polled on ").append(mail.imapProtocol())
+			.append("://").append(mail.host()).append(':').append(mail.imapPort()).append('\n');
+		text.append("  Web      : ").append(web).append("/t/<token> (links arrive in the acknowledgement)\n");
+		if (embeddedMail) {
+			text.append("  Send a first mail:\n    curl smtp://").append(mail.host()).append(':').append(mail.smtpPort())
+				.append(" --mail-from you@example.org --mail-rcpt ").append(mail.address())
+				.append(" --upload-file mail.eml\n");
+			text.append("  Read the acknowledgement (any password is accepted):\n    curl 'imap://").append(mail.host())
+				.append(':').append(mail.imapPort()).append("/INBOX;UID=1' --user you@example.org:any\n");
+		}
+		log.info(text.toString());
+	}
+
+}

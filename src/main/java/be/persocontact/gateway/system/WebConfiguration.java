@@ -1,0 +1,92 @@
+package be.persocontact.gateway.system;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AbstractLocaleResolver;
+
+/** Web concerns shared by every page: the language a page is shown in, and the security headers. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+	static final List<Locale> SUPPORTED = List.of(Locale.forLanguageTag("nl"), Locale.forLanguageTag("fr"),
+			Locale.forLanguageTag("de"), Locale.forLanguageTag("en"));
+
+	/**
+	 * An explicit {@code ?lang=} wins, then the language a controller chose (the requester's), then
+	 * the browser's preference among our four, then the configured default.
+	 */
+	@Bean
+	LocaleResolver localeResolver(@Value("${gateway.default-language}") String defaultLanguage) {
+		Locale fallback = Locale.forLanguageTag(defaultLanguage);
+		return new AbstractLocaleResolver() {
+			@Override
+			public Locale resolveLocale(HttpServletRequest request) {
+				String lang = request.getParameter("lang");
+				if (lang != null) {
+					Locale asked = Locale.forLanguageTag(lang);
+					if (SUPPORTED.contains(asked)) {
+						return asked;
+					}
+				}
+				if (request.getAttribute("gateway.locale") instanceof Locale chosen && SUPPORTED.contains(chosen)) {
+					return chosen;
+				}
+				if (request.getHeader("Accept-Language") != null) {
+					try {
+						Locale best = Locale.lookup(Locale.LanguageRange.parse(request.getHeader("Accept-Language")),
+								SUPPORTED);
+						if (best != null) {
+							return best;
+						}
+					}
+					catch (IllegalArgumentException ex) {
+						// a malformed header is no preference
+					}
+				}
+				return fallback;
+			}
+
+			@Override
+			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+				request.setAttribute("gateway.locale", locale);
+			}
+		};
+	}
+
+	/**
+	 * Pages behind signed links hold HR data: never cached, never indexed, no referrer leaking the
+	 * token, and a policy that forbids scripts and third-party resources outright.
+	 */
+	@Bean
+	OncePerRequestFilter securityHeadersFilter() {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+					FilterChain chain) throws ServletException, IOException {
+				response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; "
+						+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+				response.setHeader("Referrer-Policy", "no-referrer");
+				response.setHeader("X-Content-Type-Options", "nosniff");
+				response.setHeader("X-Frame-Options", "DENY");
+				if (!request.getRequestURI().startsWith("/css/")) {
+					response.setHeader("Cache-Control", "no-store");
+					response.setHeader("X-Robots-Tag", "noindex, nofollow");
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+}

@@ -1,0 +1,211 @@
+package be.persocontact.gateway.ticket;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * An HR request. Its status changes only through the intention-revealing methods below, each of which
+ * checks the legal source status, appends to the timeline and registers a past-tense event. An
+ * illegal change throws {@link TicketStatusChangeRefused} and leaves the ticket untouched.
+ */
+@Entity
+@Table(name = "ticket")
+public class Ticket extends AbstractAggregateRoot<Ticket> {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, updatable = false)
+	private String number;
+
+	@Column(nullable = false)
+	private String subject;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private TicketStatus status;
+
+	@Embedded
+	private Requester requester;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	@OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OrderBy("createdAt ASC, id ASC")
+	private List<TimelineEntry> timeline = new ArrayList<>();
+
+	protected Ticket() {
+	}
+
+	private Ticket(TicketNumber number, Requester requester, String subject, Instant at) {
+		this.number = number.value();
+		this.requester = requester;
+		this.subject = cleanSubject(subject);
+		this.status = TicketStatus.OPEN;
+		this.createdAt = at;
+		this.updatedAt = at;
+	}
+
+	/** A new ticket, opened by the requester's first message. */
+	public static Ticket open(TicketNumber number, Requester requester, String subject, String firstMessage,
+			Long inboundMessageId, Instant at) {
+		Ticket ticket = new Ticket(number, requester, subject, at);
+		ticket.timeline.add(new TimelineEntry(ticket, TimelineEntryKind.REQUESTER_MESSAGE, requester.address(),
+				firstMessage, inboundMessageId, at));
+		ticket.registerEvent(new TicketOpened(number, requester.address(), null));
+		return ticket;
+	}
+
+	/** A new ticket opened because the requester wrote about a ticket that is already closed. */
+	public static Ticket openFollowUp(TicketNumber number, TicketNumber closed, Requester requester, String subject,
+			String firstMessage, Long inboundMessageId, Instant at) {
+		Ticket ticket = new Ticket(number, requester, subject, at);
+		ticket.timeline.add(new TimelineEntry(ticket, TimelineEntryKind.REQUESTER_MESSAGE, requester.address(),
+				firstMessage, inboundMessageId, at));
+		ticket.timeline.add(new TimelineEntry(ticket, TimelineEntryKind.SYSTEM, null,
+				"Follows up closed ticket " + closed, null, at));
+		ticket.registerEvent(new TicketOpened(number, requester.address(), closed));
+		return ticket;
+	}
+
+	/**
+	 * A further message from the requester. A ticket waiting for the requester's information goes
+	 * back to work; a closed ticket can no longer be used to communicate.
+	 */
+	public void appendRequesterMessage(String author, String body, Long inboundMessageId, Instant at) {
+		if (this.status.isClosed()) {
+			throw new TicketClosed(number());
+		}
+		this.timeline.add(new TimelineEntry(this, TimelineEntryKind.REQUESTER_MESSAGE, author, body,
+				inboundMessageId, at));
+		this.updatedAt = at;
+		registerEvent(new RequesterMessageAppended(number(), inboundMessageId));
+		if (this.status == TicketStatus.PENDING) {
+			moveTo(TicketStatus.WORK_IN_PROGRESS, author, null, at);
+		}
+	}
+
+	/** Something the gateway noticed, shown on the timeline but never sent anywhere. */
+	public void recordSystemNote(String note, Instant at) {
+		this.timeline.add(new TimelineEntry(this, TimelineEntryKind.SYSTEM, null, note, null, at));
+		this.updatedAt = at;
+	}
+
+	public void assign(String officer, Instant at) {
+		moveTo(TicketStatus.ASSIGNED, officer, null, at);
+	}
+
+	public void startWork(String officer, Instant at) {
+		moveTo(TicketStatus.WORK_IN_PROGRESS, officer, null, at);
+	}
+
+	public void askForInformation(String officer, String question, Instant at) {
+		moveTo(TicketStatus.PENDING, officer, question, at);
+	}
+
+	public void resolve(String officer, String solution, Instant at) {
+		moveTo(TicketStatus.AWAITING_ACCEPTANCE, officer, solution, at);
+	}
+
+	public void accept(String requesterAddress, Instant at) {
+		moveTo(TicketStatus.CLOSED_COMPLETE, requesterAddress, null, at);
+	}
+
+	public void refuse(String requesterAddress, String reason, Instant at) {
+		if (this.status == TicketStatus.AWAITING_ACCEPTANCE && (reason == null || reason.isBlank())) {
+			throw new IllegalArgumentException("Refusing a solution needs a reason");
+		}
+		moveTo(TicketStatus.WORK_IN_PROGRESS, requesterAddress, reason, at);
+	}
+
+	/**
+	 * The one guarded door every status change goes through; also used by operator tooling that names
+	 * the target status directly.
+	 */
+	public void changeStatus(TicketStatus target, String actor, String note, Instant at) {
+		moveTo(target, actor, note, at);
+	}
+
+	private void moveTo(TicketStatus target, String actor, String note, Instant at) {
+		TicketStatus from = this.status;
+		if (!from.canMoveTo(target)) {
+			throw new TicketStatusChangeRefused(number(), from, target);
+		}
+		this.status = target;
+		this.updatedAt = at;
+		this.timeline.add(TimelineEntry.statusChange(this, from, target, actor, note, at));
+		registerEvent(new TicketStatusChanged(number(), from, target));
+	}
+
+	/** Subjects are one line: folded headers and control characters never reach a template. */
+	static String cleanSubject(String subject) {
+		if (subject == null) {
+			return "";
+		}
+		String oneLine = subject.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").replaceAll("\\s{2,}", " ").strip();
+		return oneLine.length() > 500 ? oneLine.substring(0, 500) : oneLine;
+	}
+
+	public Long id() {
+		return this.id;
+	}
+
+	public TicketNumber number() {
+		return new TicketNumber(this.number);
+	}
+
+	public String subject() {
+		return this.subject;
+	}
+
+	public TicketStatus status() {
+		return this.status;
+	}
+
+	public Requester requester() {
+		return this.requester;
+	}
+
+	public boolean isParticipant(String address) {
+		return this.requester.hasAddress(address);
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
+	public Instant updatedAt() {
+		return this.updatedAt;
+	}
+
+	public List<TimelineEntry> timeline() {
+		return Collections.unmodifiableList(this.timeline);
+	}
+
+}

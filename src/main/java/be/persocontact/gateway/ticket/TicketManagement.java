@@ -1,0 +1,92 @@
+package be.persocontact.gateway.ticket;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ticket module's API: every channel records requester messages through it, the view reads
+ * through it. Methods join the caller's transaction, so that a message, its ticket and the
+ * notifications it causes commit together or not at all.
+ */
+@Service
+@Transactional(propagation = Propagation.REQUIRED)
+public class TicketManagement {
+
+	private final Tickets tickets;
+
+	private final TicketNumbers numbers;
+
+	private final Clock clock;
+
+	TicketManagement(Tickets tickets, TicketNumbers numbers, Clock clock) {
+		this.tickets = tickets;
+		this.numbers = numbers;
+		this.clock = clock;
+	}
+
+	/** Opens a new ticket for the message. */
+	public RecordedMessage open(RequesterMessage message) {
+		Ticket ticket = Ticket.open(this.numbers.next(), requesterOf(message), message.subject(), message.body(),
+				message.inboundMessageId(), this.clock.instant());
+		noteLegacyReferences(ticket, message);
+		this.tickets.save(ticket);
+		return new RecordedMessage(RecordedMessage.Action.OPENED, ticket.number(), null);
+	}
+
+	/**
+	 * Appends the message to the ticket the intake has matched it to. The caller has checked that the
+	 * sender takes part in that ticket. A closed ticket is not reopened: a new ticket referencing it is
+	 * opened instead.
+	 */
+	public RecordedMessage append(TicketNumber number, RequesterMessage message) {
+		Ticket ticket = this.tickets.findByNumber(number)
+			.orElseThrow(() -> new IllegalArgumentException("No ticket " + number));
+		if (ticket.status().isClosed()) {
+			Ticket followUp = Ticket.openFollowUp(this.numbers.next(), number, requesterOf(message),
+					message.subject(), message.body(), message.inboundMessageId(), this.clock.instant());
+			noteLegacyReferences(followUp, message);
+			this.tickets.save(followUp);
+			return new RecordedMessage(RecordedMessage.Action.OPENED_FOLLOW_UP, followUp.number(), number);
+		}
+		ticket.appendRequesterMessage(message.address(), message.body(), message.inboundMessageId(),
+				this.clock.instant());
+		this.tickets.save(ticket);
+		return new RecordedMessage(RecordedMessage.Action.APPENDED, ticket.number(), null);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Ticket> find(TicketNumber number) {
+		return this.tickets.findByNumber(number).map(TicketManagement::loaded);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Ticket> find(long id) {
+		return this.tickets.findById(id).map(TicketManagement::loaded);
+	}
+
+	/** Is this address a participant of that ticket? False when the ticket does not exist. */
+	@Transactional(readOnly = true)
+	public boolean isParticipant(TicketNumber number, String address) {
+		return this.tickets.findByNumber(number).map(ticket -> ticket.isParticipant(address)).orElse(false);
+	}
+
+	private static Ticket loaded(Ticket ticket) {
+		ticket.timeline().size(); // the view renders outside the transaction (open-in-view is off)
+		return ticket;
+	}
+
+	private Requester requesterOf(RequesterMessage message) {
+		return new Requester(message.address(), message.displayName(), message.language());
+	}
+
+	private void noteLegacyReferences(Ticket ticket, RequesterMessage message) {
+		for (String legacy : message.legacyReferences()) {
+			ticket.recordSystemNote("Refers to " + legacy + " of the previous system", this.clock.instant());
+		}
+	}
+
+}

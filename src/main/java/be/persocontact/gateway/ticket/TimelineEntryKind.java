@@ -1,0 +1,15 @@
+package be.persocontact.gateway.ticket;
+
+/** What a timeline entry records. */
+public enum TimelineEntryKind {
+
+	/** A message from the requester (mail or portal). */
+	REQUESTER_MESSAGE,
+	/** A status change, with from and to. */
+	STATUS_CHANGE,
+	/** A notification sent on behalf of the ticket. */
+	NOTIFICATION,
+	/** Something the gateway did or noticed, e.g. a reference to a ticket of the previous system. */
+	SYSTEM
+
+}

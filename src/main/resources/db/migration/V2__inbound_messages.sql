@@ -1,0 +1,30 @@
+-- Every inbound message is stored raw before any check runs, and keeps its outcome or error.
+CREATE TABLE inbound_message (
+    id             BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    channel        VARCHAR(16)  NOT NULL,
+    mailbox        VARCHAR(320),
+    uid_validity   BIGINT,
+    uid            BIGINT,
+    message_id     VARCHAR(998),
+    sha256         CHAR(64)     NOT NULL,
+    -- content hash without the trace headers each delivery adds; NULL on rows recorded as duplicates
+    dedup_key      CHAR(64),
+    duplicate_of   BIGINT,
+    size_bytes     BIGINT       NOT NULL,
+    raw            LONGBLOB     NOT NULL,
+    received_at    TIMESTAMP(6) NOT NULL,
+    processed_at   TIMESTAMP(6),
+    outcome        VARCHAR(48)  NOT NULL,
+    reason         VARCHAR(255),
+    error          TEXT,
+    attempts       INT          NOT NULL DEFAULT 0,
+    deliveries     INT          NOT NULL DEFAULT 1,
+    ticket_number  CHAR(10),
+    sender         VARCHAR(320),
+    subject        VARCHAR(998),
+    CONSTRAINT uk_inbound_imap_uid UNIQUE (mailbox, uid_validity, uid),
+    CONSTRAINT uk_inbound_dedup UNIQUE (dedup_key),
+    INDEX ix_inbound_outcome (outcome, received_at),
+    INDEX ix_inbound_message_id (message_id(191)),
+    INDEX ix_inbound_ticket (ticket_number)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
