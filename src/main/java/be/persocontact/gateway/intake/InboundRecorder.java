@@ -50,13 +50,27 @@ class InboundRecorder {
 			return new Recorded(duplicate.id(), true);
 		}
 		try {
-			InboundMessage stored = this.messages.save(new InboundMessage(mail, sha256, dedupKey, this.clock.instant()));
+			InboundMessage fresh = new InboundMessage(mail, sha256, dedupKey, this.clock.instant());
+			describe(fresh, mail);
+			InboundMessage stored = this.messages.save(fresh);
 			return new Recorded(stored.id(), false);
 		}
 		catch (DataIntegrityViolationException raced) {
 			// another instance recorded the same message a moment ago: the caller retries and finds it
 			throw new IllegalStateException("Message recorded concurrently; retrying", raced);
 		}
+	}
+
+	/** Records (once) a mail whose bytes could not be read, keyed by its UID. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public Recorded recordUnreadable(RawMail placeholder) {
+		Optional<InboundMessage> known = findByUid(placeholder);
+		if (known.isPresent()) {
+			return new Recorded(known.get().id(), known.get().outcome().isFinished());
+		}
+		InboundMessage stored = this.messages.save(new InboundMessage(placeholder,
+				MailFingerprint.sha256(placeholder.bytes()), null, this.clock.instant()));
+		return new Recorded(stored.id(), false);
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -68,6 +82,17 @@ class InboundRecorder {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void quarantine(Long id) {
 		this.messages.findById(id).orElseThrow().quarantine(this.clock.instant());
+	}
+
+	/** Who sent it and about what, for the operator's list, even if processing fails later. */
+	private static void describe(InboundMessage record, RawMail mail) {
+		try {
+			ParsedMail parsed = ParsedMail.parse(mail.bytes());
+			record.describe(parsed.messageId(), parsed.fromAddress(), parsed.subject());
+		}
+		catch (Exception unparseable) {
+			// recorded raw all the same; processing will fail with the reason
+		}
 	}
 
 	private Optional<InboundMessage> findByUid(RawMail mail) {

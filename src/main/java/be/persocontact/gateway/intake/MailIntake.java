@@ -73,6 +73,26 @@ public class MailIntake {
 		}
 	}
 
+	/**
+	 * A mail the server would not hand over. Counted by its UID like any failure, so that it ends in
+	 * quarantine instead of being polled forever.
+	 */
+	public Disposition receiveUnreadable(String mailbox, Long uidValidity, long uid, Exception error) {
+		InboundRecorder.Recorded recorded = this.recorder.recordUnreadable(new RawMail(mailbox, uidValidity, uid,
+				new byte[0]));
+		if (recorded.duplicate()) {
+			return Disposition.DONE;
+		}
+		int attempts = this.recorder.recordFailure(recorded.id(), error);
+		if (attempts >= this.settings.maxAttempts()) {
+			this.recorder.quarantine(recorded.id());
+			log.error("Mail UID {} in {} could not be read {} times and is quarantined", uid, mailbox, attempts, error);
+			return Disposition.QUARANTINE;
+		}
+		log.warn("Mail UID {} in {} could not be read (attempt {}): {}", uid, mailbox, attempts, error.toString());
+		return Disposition.RETRY_LATER;
+	}
+
 	private Outcome process(Long id) {
 		InboundMessage record = this.messages.findById(id).orElseThrow();
 		ParsedMail mail;
@@ -84,7 +104,6 @@ public class MailIntake {
 		catch (Exception unparseable) {
 			throw new IllegalStateException("Unparseable mail: " + unparseable.getMessage(), unparseable);
 		}
-		record.describe(mail.messageId(), mail.fromAddress(), mail.subject());
 
 		IntakeCheck.Decision decision = this.chain.run(mail);
 		if (decision instanceof IntakeCheck.Stop stop) {

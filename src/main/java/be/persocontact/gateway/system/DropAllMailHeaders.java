@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Maps no header in either direction. camel-mail would otherwise turn every MIME header of an inbound
- * mail into a Camel header, and some Camel headers steer the consumer ({@code moveTo}, {@code copyTo},
- * {@code delete}) or the body ({@code CamelMailAlternativeBody}): a sender must never steer us.
+ * mail into a Camel header, and some Camel headers steer the consumer ({@code CamelMailMoveTo}, {@code CamelMailCopyTo},
+ * {@code CamelMailDelete}) or the body ({@code CamelMailAlternativeBody}): a sender must never steer us.
  */
 @Component("dropAllMailHeaders")
 public class DropAllMailHeaders implements HeaderFilterStrategy {

@@ -2,6 +2,7 @@ package be.persocontact.gateway.intake.mail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.HashMap;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -36,6 +37,10 @@ public class ImapMailReceiver {
 
 	public Disposition receive(Exchange exchange) throws MessagingException, IOException {
 		Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
+		// Camel reads the mail's headers lazily on the first header access, which throws for a mail
+		// whose envelope the server cannot build and would stall the mailbox. Give the exchange its own
+		// empty header map: no header of the mail is ever read by Camel, let alone mapped.
+		exchange.getIn().setHeaders(new HashMap<>());
 		Long uidValidity = null;
 		Long uid = null;
 		Folder folder = message.getFolder();
@@ -43,9 +48,20 @@ public class ImapMailReceiver {
 			uidValidity = uids.getUIDValidity();
 			uid = uids.getUID(message);
 		}
-		ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
-		message.writeTo(raw);
-		return this.intake.receive(new RawMail(this.mailbox, uidValidity, uid, raw.toByteArray()));
+		byte[] raw;
+		try {
+			// BODY.PEEK[]: the bytes as stored, without asking the server to parse the envelope first
+			ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+			message.writeTo(out);
+			raw = out.toByteArray();
+		}
+		catch (MessagingException | IOException | RuntimeException unreadable) {
+			if (uid == null || !message.getFolder().isOpen()) {
+				throw unreadable; // the connection is gone: the next poll tries again
+			}
+			return this.intake.receiveUnreadable(this.mailbox, uidValidity, uid, unreadable);
+		}
+		return this.intake.receive(new RawMail(this.mailbox, uidValidity, uid, raw));
 	}
 
 }
