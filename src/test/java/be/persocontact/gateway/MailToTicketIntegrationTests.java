@@ -39,38 +39,15 @@ import static org.awaitility.Awaitility.await;
  * The walking skeleton end to end, on the real servers: SMTP into the embedded GreenMail, the Camel
  * IMAP poller, MariaDB, the outbox route back out over SMTP, and the view over HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class MailToTicketIntegrationTests {
+class MailToTicketIntegrationTests extends MailIntegrationTestSupport {
 
 	private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/t/[A-Za-z0-9_-]+)");
-
-	@Autowired
-	GreenMail greenMail;
-
-	@Autowired
-	MailServerSettings mailSettings;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	SignedLinks links;
 
 	@Autowired
 	CamelContext camel;
-
-	@LocalServerPort
-	int port;
-
-	MailServerFixture mail;
-
-	final HttpClient http = HttpClient.newHttpClient();
-
-	@BeforeEach
-	void setUp() {
-		this.mail = new MailServerFixture(this.greenMail, this.mailSettings.smtpPort());
-	}
 
 	@Test
 	void aMailBecomesATicketAndItsSenderGetsAnAcknowledgementWithAWorkingLink() throws Exception {
@@ -265,36 +242,8 @@ class MailToTicketIntegrationTests {
 		assertThat(this.mail.inbox(helpdesk())).noneMatch(m -> subjectOf(m).equals("broken " + marker));
 	}
 
-	private String awaitTicketOf(String address) {
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> count("SELECT COUNT(*) FROM ticket WHERE requester_address = ?", address) >= 1);
-		return this.jdbc.queryForObject(
-				"SELECT number FROM ticket WHERE requester_address = ? ORDER BY id LIMIT 1", String.class, address);
-	}
-
-	private MimeMessage awaitSingleMail(String address) {
-		await().atMost(Duration.ofSeconds(20)).until(() -> !this.mail.inbox(address).isEmpty());
-		List<MimeMessage> inbox = this.mail.inbox(address);
-		assertThat(inbox).hasSize(1);
-		return inbox.get(0);
-	}
-
 	private List<String> timelineBodies(String number) {
-		return this.jdbc.queryForList("SELECT e.body FROM timeline_entry e JOIN ticket t ON t.id = e.ticket_id "
-				+ "WHERE t.number = ? AND e.kind = 'REQUESTER_MESSAGE' ORDER BY e.id", String.class, number);
-	}
-
-	private int count(String sql, Object... args) {
-		return this.jdbc.queryForObject(sql, Integer.class, args);
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private String helpdesk() {
-		return this.mailSettings.address();
+		return timeline(number, "REQUESTER_MESSAGE");
 	}
 
 	private static String linkPath(String body) {
@@ -307,34 +256,6 @@ class MailToTicketIntegrationTests {
 		int i = path.length() / 2;
 		char replacement = path.charAt(i) == 'A' ? 'B' : 'A';
 		return path.substring(0, i) + replacement + path.substring(i + 1);
-	}
-
-	private static String subjectOf(MimeMessage message) {
-		try {
-			return message.getSubject();
-		}
-		catch (Exception ex) {
-			return "";
-		}
-	}
-
-	private static String unique(String name) {
-		return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-	}
-
-	private static String mailFrom(String address, String name, String subject, String body, String language) {
-		return """
-				From: %s
-				To: helpdesk@persocontact.local
-				Subject: %s
-				Date: Sun, 29 Nov 2026 10:00:00 +0100
-				Message-ID: <%s@example.org>
-				%sContent-Type: text/plain; charset=utf-8
-				Content-Transfer-Encoding: 8bit
-
-				%s
-				""".formatted(name == null ? address : name + " <" + address + ">", subject, UUID.randomUUID(),
-				language == null ? "" : "Content-Language: " + language + "\n", body);
 	}
 
 }

@@ -54,6 +54,11 @@ class LinkKeys {
 		return this.keys.get(this.activeId);
 	}
 
+	/** Every key that still verifies, the active one first. */
+	java.util.Collection<byte[]> all() {
+		return this.keys.values();
+	}
+
 	/** The key of that id, or null when it was never known or has been removed. */
 	byte[] byId(String id) {
 		return this.keys.get(id);

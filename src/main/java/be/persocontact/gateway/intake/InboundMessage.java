@@ -73,6 +73,9 @@ public class InboundMessage {
 	@Column(name = "ticket_number")
 	private String ticketNumber;
 
+	@Column(name = "thread_rule")
+	private String threadRule;
+
 	private String sender;
 
 	private String subject;
@@ -119,6 +122,10 @@ public class InboundMessage {
 		this.ticketNumber = ticketNumber;
 		this.processedAt = at;
 		this.error = null;
+	}
+
+	void threadedBy(String rule) {
+		this.threadRule = rule;
 	}
 
 	int recordFailure(Throwable failure, Instant at) {
@@ -205,6 +212,10 @@ public class InboundMessage {
 
 	public String ticketNumber() {
 		return this.ticketNumber;
+	}
+
+	public String threadRule() {
+		return this.threadRule;
 	}
 
 	public String sender() {

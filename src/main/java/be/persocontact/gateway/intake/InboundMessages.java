@@ -18,7 +18,11 @@ public interface InboundMessages extends Repository<InboundMessage, Long> {
 
 	List<InboundMessage> findByTicketNumberOrderById(String ticketNumber);
 
-	List<InboundMessage> findAllByOrderByIdDesc();
+	List<InboundSummary> findByOrderByIdDesc(org.springframework.data.domain.Limit limit);
+
+	List<InboundSummary> findByOutcomeOrderByIdDesc(Outcome outcome, org.springframework.data.domain.Limit limit);
+
+	Optional<InboundSummary> findSummaryById(Long id);
 
 	long count();
 

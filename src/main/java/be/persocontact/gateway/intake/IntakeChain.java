@@ -5,18 +5,32 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The order of the intake checks, visible in one place. Duplicates are caught before this chain, when
- * the raw message is recorded; threading and ticket creation come after it.
+ * The order of the intake checks, visible in one place.
+ * <ol>
+ * <li>At the transport edge, before this chain: no MIME header becomes a Camel header (the mail
+ * adapter), the raw mail is stored, and re-deliveries and second copies end as {@code DUPLICATE}
+ * ({@link InboundRecorder}); oversized mail ends as {@code REJECTED_TOO_LARGE}.</li>
+ * <li>This chain: machines first, so that nothing a machine sent is ever answered, then trust.</li>
+ * <li>After it ({@link MailIntake}): threading (reply token, In-Reply-To/References, subject reference
+ * from a participant), the per-sender limit on new tickets, and the ticket transaction.</li>
+ * </ol>
  */
 @Component
 class IntakeChain {
 
 	private final List<IntakeCheck> checks;
 
-	IntakeChain(IsOwnMail isOwnMail, IsAutoSubmitted isAutoSubmitted) {
+	IntakeChain(IsOwnMail isOwnMail, IsBounce isBounce, IsFeedbackReport isFeedbackReport,
+			IsReadReceipt isReadReceipt, IsAutoReply isAutoReply, IsBulkMail isBulkMail,
+			IsUnauthenticated isUnauthenticated) {
 		this.checks = List.of(
-				isOwnMail, // 10: our own mail coming back
-				isAutoSubmitted // 20: machines that say they are machines
+				isOwnMail, // 10 our own mail coming back (a loop)
+				isBounce, // 20 bounces and delivery status notifications
+				isFeedbackReport, // 21 abuse/feedback reports
+				isReadReceipt, // 22 read receipts
+				isAutoReply, // 23 auto-replies and out-of-office
+				isBulkMail, // 24 mailing lists and bulk mail
+				isUnauthenticated // 30 DMARC failed at our trusted receiving server
 		);
 	}
 

@@ -1,19 +1,21 @@
 package be.persocontact.gateway.intake;
 
+import java.util.List;
+
 /**
  * One step of the intake chain. A check either lets the message go on or ends its journey with a
- * typed outcome. Checks are small, named for what they ask, and ordered in {@link IntakeChain}.
+ * typed outcome. Checks are small, named for the question they ask, and ordered in {@link IntakeChain}.
  */
 interface IntakeCheck {
 
 	Decision check(ParsedMail mail);
 
-	sealed interface Decision {
+	sealed interface Decision permits Continue, Stop {
 
 		Decision CONTINUE = new Continue();
 
-		static Decision stop(Outcome outcome, String reason) {
-			return new Stop(outcome, reason);
+		static Stop stop(Outcome outcome, String reason) {
+			return new Stop(outcome, reason, MachineReport.NONE);
 		}
 
 	}
@@ -21,7 +23,23 @@ interface IntakeCheck {
 	record Continue() implements Decision {
 	}
 
-	record Stop(Outcome outcome, String reason) implements Decision {
+	/** The message ends here with this outcome; {@code report} says what a machine told us, if anything. */
+	record Stop(Outcome outcome, String reason, MachineReport report) implements Decision {
+	}
+
+	/**
+	 * What a bounce, auto-reply or report is about: the Message-IDs of the mails it answers, and the
+	 * recipients whose delivery failed permanently.
+	 */
+	record MachineReport(List<String> aboutMessageIds, List<String> permanentlyFailedRecipients) {
+
+		static final MachineReport NONE = new MachineReport(List.of(), List.of());
+
+		public MachineReport {
+			aboutMessageIds = List.copyOf(aboutMessageIds);
+			permanentlyFailedRecipients = List.copyOf(permanentlyFailedRecipients);
+		}
+
 	}
 
 }

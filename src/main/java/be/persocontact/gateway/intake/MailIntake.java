@@ -1,7 +1,8 @@
 package be.persocontact.gateway.intake;
 
 import java.time.Clock;
-import java.util.List;
+import java.time.Instant;
+import java.util.Optional;
 
 import be.persocontact.gateway.ticket.RecordedMessage;
 import be.persocontact.gateway.ticket.Requester;
@@ -30,6 +31,12 @@ public class MailIntake {
 
 	private final IntakeChain chain;
 
+	private final ThreadResolver threads;
+
+	private final FailingAddresses failingAddresses;
+
+	private final RejectionNotices notices;
+
 	private final TicketManagement tickets;
 
 	private final IntakeSettings settings;
@@ -38,11 +45,15 @@ public class MailIntake {
 
 	private final Clock clock;
 
-	MailIntake(InboundRecorder recorder, InboundMessages messages, IntakeChain chain, TicketManagement tickets,
+	MailIntake(InboundRecorder recorder, InboundMessages messages, IntakeChain chain, ThreadResolver threads,
+			FailingAddresses failingAddresses, RejectionNotices notices, TicketManagement tickets,
 			IntakeSettings settings, TransactionTemplate transaction, Clock clock) {
 		this.recorder = recorder;
 		this.messages = messages;
 		this.chain = chain;
+		this.threads = threads;
+		this.failingAddresses = failingAddresses;
+		this.notices = notices;
 		this.tickets = tickets;
 		this.settings = settings;
 		this.transaction = transaction;
@@ -58,18 +69,87 @@ public class MailIntake {
 		try {
 			Outcome outcome = this.transaction.execute(status -> process(recorded.id()));
 			log.info("Inbound message {} processed: {}", recorded.id(), outcome);
+			return outcome == Outcome.QUARANTINED ? Disposition.QUARANTINE : Disposition.DONE;
+		}
+		catch (RuntimeException failure) {
+			return failed(recorded.id(), failure);
+		}
+	}
+
+	private Disposition failed(Long id, RuntimeException failure) {
+		int attempts = this.recorder.recordFailure(id, failure);
+		if (attempts >= this.settings.maxAttempts()) {
+			this.recorder.quarantine(id);
+			log.error("Inbound message {} failed {} times and is quarantined", id, attempts, failure);
+			return Disposition.QUARANTINE;
+		}
+		log.warn("Inbound message {} failed (attempt {} of {}); it will be tried again", id, attempts,
+				this.settings.maxAttempts(), failure);
+		return Disposition.RETRY_LATER;
+	}
+
+	/**
+	 * Processes a stored message again from its raw bytes, for an operator: a quarantined or failed
+	 * message, once its cause is fixed. Nothing is fetched from the mailbox.
+	 */
+	public Outcome replay(long id) {
+		InboundMessage record = this.messages.findById(id)
+			.orElseThrow(() -> new IllegalArgumentException("No inbound message " + id));
+		if (record.outcome() != Outcome.QUARANTINED && record.outcome() != Outcome.FAILED) {
+			throw new IllegalStateException("Only a quarantined or failed message can be replayed; this one is "
+					+ record.outcome());
+		}
+		if (record.raw().length == 0) {
+			throw new IllegalStateException("Message " + id + " was never readable; nothing stored to replay");
+		}
+		try {
+			return this.transaction.execute(status -> process(id));
+		}
+		catch (RuntimeException failure) {
+			this.recorder.recordFailure(id, failure);
+			this.recorder.quarantine(id);
+			throw failure;
+		}
+	}
+
+	/** Mail larger than this is recorded by its headers only. */
+	public long maxMessageBytes() {
+		return this.settings.maxMessageSize().toBytes();
+	}
+
+	/**
+	 * A mail over the size limit, handed over as its header block only: recorded and rejected politely
+	 * (at most once a day per sender), unless a machine sent it, which is never answered.
+	 */
+	public Disposition receiveTooLarge(RawMail headersOnly, long size) {
+		InboundRecorder.Recorded recorded = this.recorder.record(headersOnly);
+		if (recorded.duplicate()) {
+			return Disposition.DONE;
+		}
+		try {
+			this.transaction.executeWithoutResult(status -> {
+				InboundMessage record = this.messages.findById(recorded.id()).orElseThrow();
+				ParsedMail mail;
+				try {
+					mail = ParsedMail.parse(record.raw());
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException("Unparseable headers: " + ex.getMessage(), ex);
+				}
+				if (this.chain.run(mail) instanceof IntakeCheck.Stop stop) {
+					record.finish(stop.outcome(), stop.reason() + "; " + size + " bytes", null, this.clock.instant());
+					return;
+				}
+				String reason = size + " bytes, more than " + this.settings.maxMessageSize();
+				if (mail.fromAddress() != null) {
+					this.notices.notifyOnce(mail.fromAddress(), languageOf(mail), Outcome.REJECTED_TOO_LARGE, reason);
+				}
+				record.finish(Outcome.REJECTED_TOO_LARGE, reason, null, this.clock.instant());
+			});
 			return Disposition.DONE;
 		}
 		catch (RuntimeException failure) {
-			int attempts = this.recorder.recordFailure(recorded.id(), failure);
-			if (attempts >= this.settings.maxAttempts()) {
-				this.recorder.quarantine(recorded.id());
-				log.error("Inbound message {} failed {} times and is quarantined", recorded.id(), attempts, failure);
-				return Disposition.QUARANTINE;
-			}
-			log.warn("Inbound message {} failed (attempt {} of {}); it will be tried again", recorded.id(), attempts,
-					this.settings.maxAttempts(), failure);
-			return Disposition.RETRY_LATER;
+			return failed(recorded.id(), failure);
 		}
 	}
 
@@ -96,10 +176,10 @@ public class MailIntake {
 	private Outcome process(Long id) {
 		InboundMessage record = this.messages.findById(id).orElseThrow();
 		ParsedMail mail;
-		String body;
+		MailText.Body body;
 		try {
 			mail = ParsedMail.parse(record.raw());
-			body = mail.bodyText();
+			body = mail.body();
 		}
 		catch (Exception unparseable) {
 			throw new IllegalStateException("Unparseable mail: " + unparseable.getMessage(), unparseable);
@@ -107,39 +187,71 @@ public class MailIntake {
 
 		IntakeCheck.Decision decision = this.chain.run(mail);
 		if (decision instanceof IntakeCheck.Stop stop) {
-			record.finish(stop.outcome(), stop.reason(), null, this.clock.instant());
+			String related = recordMachineReport(stop, mail);
+			record.finish(stop.outcome(), stop.reason(), related, this.clock.instant());
 			return stop.outcome();
 		}
 		if (mail.fromAddress() == null) {
 			throw new IllegalStateException("No usable From address");
 		}
 
-		RequesterMessage message = new RequesterMessage(mail.fromAddress(), mail.fromName(), languageOf(mail),
-				mail.subject(), body, id, TicketNumber.findLegacyReferences(mail.subject()));
-		RecordedMessage result = thread(mail, message);
-		Outcome outcome = result.action() == RecordedMessage.Action.APPENDED ? Outcome.APPENDED
-				: Outcome.TICKET_CREATED;
-		record.finish(outcome, reasonOf(result), result.ticket().value(), this.clock.instant());
-		return outcome;
+		String language = languageOf(mail);
+		Optional<ThreadResolver.Match> thread = this.threads.resolve(mail);
+		if (thread.isPresent()) {
+			RequesterMessage reply = message(mail, language, QuoteTrimmer.trim(body.text()), id);
+			RecordedMessage result = this.tickets.append(thread.get().ticket(), reply);
+			Outcome outcome = result.action() == RecordedMessage.Action.APPENDED ? Outcome.APPENDED
+					: Outcome.TICKET_CREATED;
+			record.finish(outcome, reasonOf(result), result.ticket().value(), this.clock.instant());
+			record.threadedBy(thread.get().rule().name());
+			return outcome;
+		}
+		Instant windowStart = this.clock.instant().minus(this.settings.rateWindow());
+		if (this.tickets.countOpenedSince(mail.fromAddress(), windowStart) >= this.settings.newTicketsPerSender()) {
+			this.notices.notifyOnce(mail.fromAddress(), language, Outcome.REJECTED_RATE_LIMITED,
+					this.settings.newTicketsPerSender() + " new requests per " + this.settings.rateWindow());
+			record.finish(Outcome.REJECTED_RATE_LIMITED, "more than " + this.settings.newTicketsPerSender()
+					+ " new tickets in " + this.settings.rateWindow(), null, this.clock.instant());
+			return Outcome.REJECTED_RATE_LIMITED;
+		}
+		RecordedMessage result = this.tickets.open(message(mail, language, QuoteTrimmer.trimSignature(body.text()), id));
+		record.finish(Outcome.TICKET_CREATED, null, result.ticket().value(), this.clock.instant());
+		return Outcome.TICKET_CREATED;
 	}
 
 	/**
-	 * A ticket number in the subject threads the mail only when the sender takes part in that ticket:
-	 * quoting a number must never put anyone into a stranger's HR case.
+	 * A machine's mail about one of ours goes on that ticket's timeline as a system entry; a permanent
+	 * bounce counts against the address. Nothing is ever sent in answer.
 	 */
-	private RecordedMessage thread(ParsedMail mail, RequesterMessage message) {
-		List<TicketNumber> referenced = TicketNumber.findIn(mail.subject());
-		for (TicketNumber number : referenced) {
-			if (this.tickets.isParticipant(number, mail.fromAddress())) {
-				return this.tickets.append(number, message);
-			}
+	private String recordMachineReport(IntakeCheck.Stop stop, ParsedMail mail) {
+		for (String failed : stop.report().permanentlyFailedRecipients()) {
+			this.failingAddresses.recordPermanentFailure(failed, stop.reason());
 		}
-		return this.tickets.open(message);
+		if (stop.report().aboutMessageIds().isEmpty()) {
+			return null;
+		}
+		return this.threads.ticketAnswered(stop.report()).map(ticket -> {
+			String what = switch (stop.outcome()) {
+				case IGNORED_BOUNCE -> "Our mail could not be delivered"
+						+ (stop.report().permanentlyFailedRecipients().isEmpty() ? ""
+								: " to " + String.join(", ", stop.report().permanentlyFailedRecipients()));
+				case IGNORED_AUTO_REPLY -> "Automatic reply received from " + mail.fromAddress();
+				case IGNORED_READ_RECEIPT -> "Read receipt received from " + mail.fromAddress();
+				default -> stop.outcome().name() + " received from " + mail.fromAddress();
+			};
+			this.tickets.recordSystemNote(ticket.id(), what + " (" + stop.reason() + ")");
+			return ticket.number().value();
+		}).orElse(null);
+	}
+
+	private RequesterMessage message(ParsedMail mail, String language, String text, Long id) {
+		return new RequesterMessage(mail.fromAddress(), mail.fromName(), language, mail.subject(), text, id,
+				TicketNumber.findLegacyReferences(mail.subject()));
 	}
 
 	private String reasonOf(RecordedMessage result) {
 		return switch (result.action()) {
-			case APPENDED -> "subject reference from a participant";
+			case APPENDED -> null;
 			case OPENED_FOLLOW_UP -> "follow-up of closed ticket " + result.followsUp();
 			case OPENED -> null;
 		};

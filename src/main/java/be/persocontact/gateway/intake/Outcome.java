@@ -11,11 +11,23 @@ public enum Outcome {
 	DUPLICATE(true),
 	/** Our own mail coming back: recorded, never answered. */
 	IGNORED_OWN_MAIL(true),
-	/** An auto-reply, out-of-office or other machine-generated mail: recorded, never answered. */
+	/** An auto-reply or out-of-office: recorded, never answered. */
 	IGNORED_AUTO_REPLY(true),
+	/** A bounce or delivery status notification. */
+	IGNORED_BOUNCE(true),
+	/** An abuse/feedback report (ARF). */
+	IGNORED_FEEDBACK_REPORT(true),
+	/** A read receipt (MDN). */
+	IGNORED_READ_RECEIPT(true),
+	/** Mailing-list or bulk mail. */
+	IGNORED_BULK(true),
+	/** Too many new tickets from this sender in the window. */
+	REJECTED_RATE_LIMITED(true),
+	/** Larger than the configured maximum; only its headers were read. */
+	REJECTED_TOO_LARGE(true),
 	/** Processing failed; it will be tried again. */
 	FAILED(false),
-	/** Failed too often; moved aside for an operator. */
+	/** Held for an operator: failed too often, or not to be trusted (reason UNAUTHENTICATED). */
 	QUARANTINED(true);
 
 	private final boolean finished;

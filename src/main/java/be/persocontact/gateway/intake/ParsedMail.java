@@ -3,13 +3,15 @@ package be.persocontact.gateway.intake;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -23,9 +25,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-
 /**
  * A raw mail parsed once, leniently, into what the checks need. Header values are read from here
  * and nowhere else: no MIME header ever becomes a Camel header or steers the transport.
@@ -34,15 +33,23 @@ final class ParsedMail {
 
 	private static final Session SESSION;
 
+	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+
 	static {
 		Properties properties = new Properties();
 		properties.setProperty("mail.mime.address.strict", "false");
 		properties.setProperty("mail.mime.ignoreunknownencoding", "true");
 		properties.setProperty("mail.mime.base64.ignoreerrors", "true");
+		// 8-bit headers (SMTPUTF8 or just broken senders) are read as UTF-8; MailText repairs the rest
+		properties.setProperty("mail.mime.allowutf8", "true");
+		properties.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
+		properties.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
 		SESSION = Session.getInstance(properties);
 	}
 
 	private final MimeMessage message;
+
+	private final byte[] raw;
 
 	private final String fromAddress;
 
@@ -52,17 +59,36 @@ final class ParsedMail {
 
 	private final String messageId;
 
-	private ParsedMail(MimeMessage message) throws MessagingException {
+	private ParsedMail(MimeMessage message, byte[] raw) throws MessagingException {
 		this.message = message;
+		this.raw = raw;
 		InternetAddress from = firstAddress(message);
-		this.fromAddress = from == null ? null : from.getAddress();
-		this.fromName = from == null ? null : from.getPersonal();
-		this.subject = decodedHeader("Subject");
+		this.fromAddress = from == null ? null : from.getAddress().strip();
+		this.fromName = from == null ? null : repairedName(from, raw);
+		this.subject = MailText.repairHeader(decodedHeader("Subject"), raw, "Subject");
 		this.messageId = header("Message-ID");
 	}
 
+	/** A display name read as UTF-8 with replacement characters: parse the repaired From line again. */
+	private String repairedName(InternetAddress from, byte[] raw) {
+		String personal = from.getPersonal();
+		if (personal == null || personal.indexOf('\uFFFD') < 0) {
+			return personal;
+		}
+		InternetAddress repaired = lenient(MailText.repairHeader(header("From"), raw, "From"));
+		return repaired == null ? personal.replace('\uFFFD', '?') : repaired.getPersonal();
+	}
+
 	static ParsedMail parse(byte[] raw) throws MessagingException {
-		return new ParsedMail(new MimeMessage(SESSION, new ByteArrayInputStream(raw)));
+		return new ParsedMail(new MimeMessage(SESSION, new ByteArrayInputStream(raw)), raw);
+	}
+
+	MimeMessage message() {
+		return this.message;
+	}
+
+	byte[] raw() {
+		return this.raw;
 	}
 
 	String fromAddress() {
@@ -83,13 +109,30 @@ final class ParsedMail {
 
 	/** The first value of a header, unfolded, or null. */
 	String header(String name) {
+		List<String> values = headers(name);
+		return values.isEmpty() ? null : values.get(0);
+	}
+
+	/** Every value of a header, unfolded and trimmed, in order of appearance (topmost first). */
+	List<String> headers(String name) {
 		try {
-			String value = this.message.getHeader(name, null);
-			return value == null ? null : MimeUtility.unfold(value).strip();
+			String[] values = this.message.getHeader(name);
+			if (values == null) {
+				return List.of();
+			}
+			List<String> unfolded = new ArrayList<>(values.length);
+			for (String value : values) {
+				unfolded.add(MimeUtility.unfold(value).strip());
+			}
+			return unfolded;
 		}
 		catch (MessagingException ex) {
-			return null;
+			return List.of();
 		}
+	}
+
+	boolean hasHeader(String name) {
+		return !headers(name).isEmpty();
 	}
 
 	private String decodedHeader(String name) {
@@ -100,53 +143,167 @@ final class ParsedMail {
 		try {
 			return MimeUtility.decodeText(value);
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
 			return value;
 		}
 	}
 
-	/** The first supported language the sender's client declared, if any. */
+	/** The first of our languages the sender's client declared (Content-Language, Accept-Language), if any. */
 	String contentLanguage() {
-		String value = header("Content-Language");
-		if (value == null) {
-			return null;
-		}
-		for (String tag : value.split(",")) {
-			String language = Locale.forLanguageTag(tag.strip()).getLanguage();
-			if (!language.isEmpty()) {
-				return language;
+		for (String header : List.of("Content-Language", "Accept-Language", "X-Accept-Language")) {
+			String value = header(header);
+			if (value == null) {
+				continue;
+			}
+			for (String tag : value.split(",")) {
+				String language = java.util.Locale.forLanguageTag(tag.split(";")[0].strip()).getLanguage();
+				if (List.of("nl", "fr", "de", "en").contains(language)) {
+					return language;
+				}
 			}
 		}
 		return null;
 	}
 
-	/** The readable text of the mail: the plain part if there is one, else the HTML part as text. */
-	String bodyText() throws MessagingException, IOException {
-		String plain = findText(this.message, "text/plain");
-		if (plain != null) {
-			return plain.strip();
-		}
-		String html = findText(this.message, "text/html");
-		return html == null ? "" : htmlToText(html);
+	/** The Return-Path, without angle brackets; empty for the null return path {@code <>}. */
+	String returnPath() {
+		String value = header("Return-Path");
+		return value == null ? null : value.replace("<", "").replace(">", "").strip();
 	}
 
-	private static String findText(Part part, String type) throws MessagingException, IOException {
-		if (Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(part))) {
+	/** Message-IDs this mail answers: In-Reply-To first, then References, newest first. */
+	List<String> referencedMessageIds() {
+		Set<String> ids = new LinkedHashSet<>();
+		for (String header : List.of("In-Reply-To", "References")) {
+			List<String> found = new ArrayList<>();
+			for (String value : headers(header)) {
+				Matcher matcher = MESSAGE_ID.matcher(value);
+				while (matcher.find()) {
+					found.add(matcher.group());
+				}
+			}
+			Collections.reverse(found);
+			ids.addAll(found);
+		}
+		return List.copyOf(ids);
+	}
+
+	/** Every address the mail was delivered to or for: To, Cc, Delivered-To, X-Original-To. */
+	List<String> recipientAddresses() {
+		List<String> addresses = new ArrayList<>();
+		for (String header : List.of("Delivered-To", "X-Original-To", "To", "Cc")) {
+			for (String value : headers(header)) {
+				try {
+					for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
+						if (address.getAddress() != null) {
+							addresses.add(address.getAddress().strip());
+						}
+					}
+				}
+				catch (AddressException ex) {
+					// an unparseable recipient list threads nothing
+				}
+			}
+		}
+		return addresses;
+	}
+
+	/** The media type of the whole message, lower case, without parameters. */
+	String contentType() {
+		ContentType type = contentTypeOf(this.message);
+		return type == null ? "text/plain" : type.getBaseType().toLowerCase(Locale.ROOT);
+	}
+
+	/** The {@code report-type} of a {@code multipart/report}, lower case, or null. */
+	String reportType() {
+		ContentType type = contentTypeOf(this.message);
+		if (type == null || !"multipart/report".equalsIgnoreCase(type.getBaseType())) {
+			return null;
+		}
+		String reportType = type.getParameter("report-type");
+		return reportType == null ? "" : reportType.toLowerCase(Locale.ROOT);
+	}
+
+	/** The first part (at any depth) of the given media type, as text, or null. */
+	String partText(String mediaType) {
+		try {
+			Part part = findPart(this.message, mediaType, 0);
+			return part == null ? null : MailText.decodeBytes(read(part), charsetOf(part));
+		}
+		catch (MessagingException | IOException ex) {
+			return null;
+		}
+	}
+
+	private static Part findPart(Part part, String mediaType, int depth) throws MessagingException, IOException {
+		if (depth > 10) {
+			return null;
+		}
+		if (part.isMimeType(mediaType)) {
+			return part;
+		}
+		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				Part found = findPart(multipart.getBodyPart(i), mediaType, depth + 1);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	/** The readable body: the plain part if there is one, else the HTML part reduced to safe text. */
+	MailText.Body body() throws MessagingException, IOException {
+		Part plain = findBodyPart(this.message, "text/plain", 0);
+		if (plain != null) {
+			return new MailText.Body(MailText.decodeBytes(read(plain), charsetOf(plain)), false);
+		}
+		Part html = findBodyPart(this.message, "text/html", 0);
+		if (html != null) {
+			return new MailText.Body(MailText.htmlToText(MailText.decodeBytes(read(html), charsetOf(html))), true);
+		}
+		return new MailText.Body("", false);
+	}
+
+	private static Part findBodyPart(Part part, String type, int depth) throws MessagingException, IOException {
+		if (depth > 10 || Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(part))) {
 			return null;
 		}
 		if (part.isMimeType(type)) {
-			return decode(part);
+			return part;
 		}
 		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
 			for (int i = 0; i < multipart.getCount(); i++) {
 				BodyPart child = multipart.getBodyPart(i);
-				String text = findText(child, type);
+				Part text = findBodyPart(child, type, depth + 1);
 				if (text != null) {
 					return text;
 				}
 			}
 		}
 		return null;
+	}
+
+	private static byte[] read(Part part) throws MessagingException, IOException {
+		try (InputStream in = part.getInputStream()) {
+			return in.readAllBytes();
+		}
+	}
+
+	private static String charsetOf(Part part) {
+		ContentType type = contentTypeOf(part);
+		return type == null ? null : type.getParameter("charset");
+	}
+
+	private static ContentType contentTypeOf(Part part) {
+		try {
+			String value = part.getContentType();
+			return value == null ? null : new ContentType(value);
+		}
+		catch (MessagingException ex) {
+			return null;
+		}
 	}
 
 	private static String safeDisposition(Part part) {
@@ -156,57 +313,6 @@ final class ParsedMail {
 		catch (MessagingException ex) {
 			return null;
 		}
-	}
-
-	/**
-	 * Decodes a text part with its declared charset; an unknown or lying charset falls back to UTF-8
-	 * when the bytes are valid UTF-8, else to windows-1252 (what "no charset" means in practice).
-	 */
-	private static String decode(Part part) throws MessagingException, IOException {
-		byte[] bytes;
-		try (InputStream in = part.getInputStream()) {
-			bytes = in.readAllBytes();
-		}
-		String declared = null;
-		try {
-			declared = new ContentType(part.getContentType()).getParameter("charset");
-		}
-		catch (MessagingException ex) {
-			// unparseable content type: no declared charset
-		}
-		if (declared != null) {
-			try {
-				Charset charset = Charset.forName(MimeUtility.javaCharset(declared.strip()));
-				if (!charset.equals(StandardCharsets.US_ASCII)) {
-					return strictly(bytes, charset);
-				}
-			}
-			catch (IllegalArgumentException | CharacterCodingException ex) {
-				// unknown or wrong: fall through to the repairs below
-			}
-		}
-		try {
-			return strictly(bytes, StandardCharsets.UTF_8);
-		}
-		catch (CharacterCodingException ex) {
-			return new String(bytes, Charset.forName("windows-1252"));
-		}
-	}
-
-	private static String strictly(byte[] bytes, Charset charset) throws CharacterCodingException {
-		return charset.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT)
-			.decode(ByteBuffer.wrap(bytes))
-			.toString();
-	}
-
-	static String htmlToText(String html) {
-		Document document = Jsoup.parse(html);
-		document.select("script, style, head").remove();
-		document.select("br").after("\n");
-		document.select("p, div, li, tr, h1, h2, h3, h4, h5, h6, blockquote").after("\n");
-		return document.body() == null ? "" : document.body().wholeText().replaceAll("\n{3,}", "\n\n").strip();
 	}
 
 	private static InternetAddress firstAddress(MimeMessage message) throws MessagingException {
@@ -227,7 +333,8 @@ final class ParsedMail {
 	private static InternetAddress lenient(String raw) {
 		try {
 			InternetAddress[] parsed = InternetAddress.parseHeader(raw, false);
-			return parsed.length == 0 ? null : parsed[0];
+			return parsed.length == 0 || parsed[0].getAddress() == null || !parsed[0].getAddress().contains("@") ? null
+					: parsed[0];
 		}
 		catch (AddressException ex) {
 			return null;

@@ -14,6 +14,8 @@ public interface OutboundMails extends Repository<OutboundMail, Long> {
 
 	Optional<OutboundMail> findById(Long id);
 
+	Optional<OutboundMail> findByMessageId(String messageId);
+
 	List<OutboundMail> findByTicketIdOrderById(Long ticketId);
 
 	List<OutboundMail> findByStatusAndNextAttemptAtLessThanEqualOrderById(OutboundMail.Status status, Instant due,

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +47,12 @@ public class Outbox {
 				+ this.settings.messageIdDomain() + ">";
 		return this.mails.save(new OutboundMail(messageId, ticketId, kind, language, recipient,
 				MailTemplates.oneLine(subject), null, body, this.clock.instant()));
+	}
+
+	/** The ticket one of our mails was about, given its Message-ID, if we sent it. */
+	@Transactional(readOnly = true)
+	public Optional<Long> ticketOfMessageId(String messageId) {
+		return this.mails.findByMessageId(messageId).map(OutboundMail::ticketId);
 	}
 
 	/** Leases up to one batch of due mails and returns their ids. */

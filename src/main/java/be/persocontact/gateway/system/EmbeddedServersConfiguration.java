@@ -57,6 +57,8 @@ class EmbeddedServersConfiguration {
 			GreenMail greenMail = new GreenMail(new ServerSetup[] { smtp, imap })
 				.withConfiguration(GreenMailConfiguration.aConfig()
 					.withDisabledAuthentication()
+					// deliver helpdesk+<token>@… to helpdesk@…, as production servers do with sub-addressing
+					.withSieveIgnoreDetail()
 					.withUser(settings.address(), settings.username(), settings.password()));
 			greenMail.start();
 			return greenMail;

@@ -58,6 +58,17 @@ public class TicketManagement {
 		return new RecordedMessage(RecordedMessage.Action.APPENDED, ticket.number(), null);
 	}
 
+	/** Notes something the gateway noticed (a bounce, an auto-reply) on the ticket's timeline. */
+	public void recordSystemNote(long ticketId, String note) {
+		this.tickets.findById(ticketId).ifPresent(ticket -> ticket.recordSystemNote(note, this.clock.instant()));
+	}
+
+	/** How many tickets this address opened since then, for the per-sender limit. */
+	@Transactional(readOnly = true)
+	public long countOpenedSince(String address, java.time.Instant since) {
+		return this.tickets.countByRequesterAddressAndCreatedAtAfter(Requester.normalise(address), since);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Ticket> find(TicketNumber number) {
 		return this.tickets.findByNumber(number).map(TicketManagement::loaded);

@@ -13,6 +13,8 @@ public interface Tickets extends Repository<Ticket, Long> {
 
 	Optional<Ticket> findByNumber(String number);
 
+	long countByRequesterAddressAndCreatedAtAfter(String address, java.time.Instant since);
+
 	default Optional<Ticket> findByNumber(TicketNumber number) {
 		return findByNumber(number.value());
 	}

@@ -2,20 +2,27 @@ package be.persocontact.gateway.intake.mail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.HashMap;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
 
 import be.persocontact.gateway.intake.Disposition;
 import be.persocontact.gateway.intake.MailIntake;
 import be.persocontact.gateway.intake.RawMail;
 import org.apache.camel.Exchange;
+import be.persocontact.gateway.system.MailServerSettings;
+import org.apache.camel.Ordered;
 import org.apache.camel.component.mail.MailMessage;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,18 +32,39 @@ import org.springframework.stereotype.Component;
 @Component("imapMailReceiver")
 public class ImapMailReceiver {
 
+	private static final Logger log = LoggerFactory.getLogger(ImapMailReceiver.class);
+
 	private final MailIntake intake;
 
 	private final String mailbox;
 
-	ImapMailReceiver(MailIntake intake, @Value("${gateway.mail.username}") String username,
-			@Value("${gateway.mail.host}") String host, @Value("${gateway.mail.folder}") String folder) {
+	private final String processedFolder;
+
+	private final String quarantineFolder;
+
+	ImapMailReceiver(MailIntake intake, MailServerSettings settings) {
 		this.intake = intake;
-		this.mailbox = username + "@" + host + "/" + folder;
+		this.mailbox = settings.username() + "@" + settings.host() + "/" + settings.folder();
+		this.processedFolder = settings.processedFolder();
+		this.quarantineFolder = settings.quarantineFolder();
 	}
 
 	public Disposition receive(Exchange exchange) throws MessagingException, IOException {
 		Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
+		Disposition disposition = intake(exchange, message);
+		String target = switch (disposition) {
+			case DONE -> this.processedFolder;
+			case QUARANTINE -> this.quarantineFolder;
+			case RETRY_LATER -> null;
+		};
+		if (target != null) {
+			// after the exchange (and so our commit) completes, and after the consumer's own completion
+			exchange.getExchangeExtension().addOnCompletion(new MoveAfterCommit(message, target));
+		}
+		return disposition;
+	}
+
+	private Disposition intake(Exchange exchange, Message message) throws MessagingException, IOException {
 		// Camel reads the mail's headers lazily on the first header access, which throws for a mail
 		// whose envelope the server cannot build and would stall the mailbox. Give the exchange its own
 		// empty header map: no header of the mail is ever read by Camel, let alone mapped.
@@ -47,6 +75,10 @@ public class ImapMailReceiver {
 		if (folder instanceof UIDFolder uids) {
 			uidValidity = uids.getUIDValidity();
 			uid = uids.getUID(message);
+		}
+		long size = sizeOf(message);
+		if (size > this.intake.maxMessageBytes()) {
+			return this.intake.receiveTooLarge(new RawMail(this.mailbox, uidValidity, uid, headerBlock(message)), size);
 		}
 		byte[] raw;
 		try {
@@ -62,6 +94,62 @@ public class ImapMailReceiver {
 			return this.intake.receiveUnreadable(this.mailbox, uidValidity, uid, unreadable);
 		}
 		return this.intake.receive(new RawMail(this.mailbox, uidValidity, uid, raw));
+	}
+
+	/** Moves the mail once everything else about its exchange is done; a failure leaves it for the next poll. */
+	private static final class MoveAfterCommit extends SynchronizationAdapter implements Ordered {
+
+		private final Message message;
+
+		private final String folder;
+
+		MoveAfterCommit(Message message, String folder) {
+			this.message = message;
+			this.folder = folder;
+		}
+
+		@Override
+		public void onComplete(Exchange exchange) {
+			try {
+				MailboxMover.move(this.message, this.folder);
+			}
+			catch (MessagingException | RuntimeException ex) {
+				// recorded already: the next poll sees it again and absorbs it as a duplicate
+				log.warn("Could not move a processed mail to {}; it will be absorbed as a duplicate: {}", this.folder,
+						ex.toString());
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST;
+		}
+
+		@Override
+		public boolean allowHandover() {
+			return false;
+		}
+
+	}
+
+	/** The RFC822.SIZE the server reports, or -1 when it cannot say (then the mail is read and measured). */
+	private static long sizeOf(Message message) {
+		try {
+			return message.getSize();
+		}
+		catch (MessagingException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/** Only the header block of an oversized mail is fetched: it is never read into memory whole. */
+	private static byte[] headerBlock(Message message) throws MessagingException {
+		StringBuilder headers = new StringBuilder();
+		Enumeration<String> lines = ((MimeMessage) message).getAllHeaderLines();
+		while (lines.hasMoreElements()) {
+			headers.append(lines.nextElement()).append("\r\n");
+		}
+		return headers.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 }

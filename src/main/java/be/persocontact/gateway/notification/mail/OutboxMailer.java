@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import be.persocontact.gateway.access.ReplyAddresses;
 import be.persocontact.gateway.notification.NotificationSettings;
 import be.persocontact.gateway.notification.OutboundMail;
 import be.persocontact.gateway.notification.Outbox;
@@ -41,10 +42,13 @@ public class OutboxMailer {
 
 	private final Clock clock;
 
-	OutboxMailer(Outbox outbox, NotificationSettings settings, Clock clock) {
+	private final ReplyAddresses replyAddresses;
+
+	OutboxMailer(Outbox outbox, NotificationSettings settings, Clock clock, ReplyAddresses replyAddresses) {
 		this.outbox = outbox;
 		this.settings = settings;
 		this.clock = clock;
+		this.replyAddresses = replyAddresses;
 	}
 
 	public List<Long> claimDue() {
@@ -55,7 +59,10 @@ public class OutboxMailer {
 		OutboundMail mail = this.outbox.get(id);
 		MimeMessage message = new MimeMessage(this.session);
 		message.setFrom(new InternetAddress(this.settings.fromAddress(), this.settings.fromName(), "UTF-8"));
-		message.setReplyTo(new InternetAddress[] { new InternetAddress(this.settings.fromAddress()) });
+		// replies come back with a token naming the ticket and the recipient we wrote to
+		String replyTo = mail.ticketId() == null ? this.settings.fromAddress()
+				: this.replyAddresses.replyAddress(this.settings.fromAddress(), mail.ticketId(), mail.recipient());
+		message.setReplyTo(new InternetAddress[] { new InternetAddress(replyTo) });
 		message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.recipient(), true));
 		message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
 		message.setSentDate(Date.from(this.clock.instant()));

@@ -1,0 +1,144 @@
+package be.persocontact.gateway.access;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Signed reply addresses ({@code helpdesk+<token>@domain}, RFC 5233 sub-addressing): the token binds a
+ * ticket to the recipient we wrote to. It is short (32 base32 characters, so that the local part stays
+ * within the 64 octets of RFC 5321) and case-insensitive (servers may fold the case of a local part).
+ * It has no expiry: a reply may come months later; a closed ticket opens a linked new one.
+ */
+@Service
+public class ReplyAddresses {
+
+	private static final int TAG_BYTES = 6;
+
+	private static final int MAC_BYTES = 10;
+
+	private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
+
+	private final LinkKeys keys;
+
+	ReplyAddresses(LinkKeys keys) {
+		this.keys = keys;
+	}
+
+	/** The reply address for mail about this ticket to this recipient, on the helpdesk's own address. */
+	public String replyAddress(String helpdeskAddress, long ticketId, String recipient) {
+		int at = helpdeskAddress.indexOf('@');
+		return helpdeskAddress.substring(0, at) + "+" + token(ticketId, recipient, this.keys.active())
+				+ helpdeskAddress.substring(at);
+	}
+
+	/** The ticket a reply address was issued for, if the token in it is ours and was issued to that sender. */
+	public Optional<Long> ticketOf(String address, String helpdeskAddress, String sender) {
+		if (address == null || sender == null) {
+			return Optional.empty();
+		}
+		String lower = address.strip().toLowerCase(Locale.ROOT);
+		String helpdesk = helpdeskAddress.toLowerCase(Locale.ROOT);
+		int at = helpdesk.indexOf('@');
+		String prefix = helpdesk.substring(0, at) + "+";
+		if (!lower.startsWith(prefix) || !lower.endsWith(helpdesk.substring(at))) {
+			return Optional.empty();
+		}
+		String token = lower.substring(prefix.length(), lower.length() - (helpdesk.length() - at));
+		byte[] bytes = decode(token);
+		if (bytes == null || bytes.length != 4 + TAG_BYTES + MAC_BYTES) {
+			return Optional.empty();
+		}
+		long ticketId = ByteBuffer.wrap(bytes, 0, 4).getInt() & 0xffffffffL;
+		for (byte[] key : this.keys.all()) {
+			if (MessageDigest.isEqual(bytes, raw(ticketId, sender, key))) {
+				return Optional.of(ticketId);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static String token(long ticketId, String recipient, byte[] key) {
+		return encode(raw(ticketId, recipient, key));
+	}
+
+	private static byte[] raw(long ticketId, String recipient, byte[] key) {
+		ByteBuffer body = ByteBuffer.allocate(4 + TAG_BYTES);
+		body.putInt((int) ticketId);
+		byte[] tag = hmac(key, ("reply-recipient:" + recipient.strip().toLowerCase(Locale.ROOT))
+			.getBytes(StandardCharsets.UTF_8));
+		body.put(tag, 0, TAG_BYTES);
+		byte[] signed = Arrays.copyOf(body.array(), 4 + TAG_BYTES + MAC_BYTES);
+		byte[] mac = hmac(key, prefixed("reply:", body.array()));
+		System.arraycopy(mac, 0, signed, 4 + TAG_BYTES, MAC_BYTES);
+		return signed;
+	}
+
+	private static byte[] prefixed(String prefix, byte[] data) {
+		byte[] p = prefix.getBytes(StandardCharsets.US_ASCII);
+		byte[] all = Arrays.copyOf(p, p.length + data.length);
+		System.arraycopy(data, 0, all, p.length, data.length);
+		return all;
+	}
+
+	private static String encode(byte[] bytes) {
+		StringBuilder out = new StringBuilder();
+		int buffer = 0;
+		int bits = 0;
+		for (byte b : bytes) {
+			buffer = (buffer << 8) | (b & 0xff);
+			bits += 8;
+			while (bits >= 5) {
+				out.append(ALPHABET.charAt((buffer >> (bits - 5)) & 31));
+				bits -= 5;
+			}
+		}
+		if (bits > 0) {
+			out.append(ALPHABET.charAt((buffer << (5 - bits)) & 31));
+		}
+		return out.toString();
+	}
+
+	private static byte[] decode(String text) {
+		if (text.isEmpty() || text.length() > 64) {
+			return null;
+		}
+		ByteBuffer out = ByteBuffer.allocate(text.length() * 5 / 8);
+		int buffer = 0;
+		int bits = 0;
+		for (char c : text.toCharArray()) {
+			int value = ALPHABET.indexOf(c);
+			if (value < 0) {
+				return null;
+			}
+			buffer = (buffer << 5) | value;
+			bits += 5;
+			if (bits >= 8) {
+				out.put((byte) (buffer >> (bits - 8)));
+				bits -= 8;
+			}
+		}
+		return out.array();
+	}
+
+	private static byte[] hmac(byte[] key, byte[] data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac.doFinal(data);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 unavailable", ex);
+		}
+	}
+
+}

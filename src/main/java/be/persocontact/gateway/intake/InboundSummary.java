@@ -1,0 +1,46 @@
+package be.persocontact.gateway.intake;
+
+import java.time.Instant;
+
+/** An inbound message as an operator lists it: everything but the raw bytes. */
+public interface InboundSummary {
+
+	Long getId();
+
+	String getMailbox();
+
+	Long getUidValidity();
+
+	Long getUid();
+
+	String getMessageId();
+
+	String getSender();
+
+	String getSubject();
+
+	Instant getReceivedAt();
+
+	Instant getProcessedAt();
+
+	Outcome getOutcome();
+
+	String getReason();
+
+	String getError();
+
+	int getAttempts();
+
+	int getDeliveries();
+
+	String getTicketNumber();
+
+	String getThreadRule();
+
+	long getSizeBytes();
+
+	String getSha256();
+
+	Long getDuplicateOf();
+
+}

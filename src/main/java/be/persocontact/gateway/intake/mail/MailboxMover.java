@@ -1,0 +1,50 @@
+package be.persocontact.gateway.intake.mail;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves a mail out of the inbox once intake is done with it: with IMAP MOVE (RFC 6851) where the
+ * server has it, so that the mail is never in two folders at once; else COPY, flag deleted and
+ * expunge just that message (UIDPLUS) or the folder.
+ */
+final class MailboxMover {
+
+	private static final Logger log = LoggerFactory.getLogger(MailboxMover.class);
+
+	private MailboxMover() {
+	}
+
+	static void move(Message message, String folderName) throws MessagingException {
+		Folder source = message.getFolder();
+		if (!source.isOpen()) {
+			source.open(Folder.READ_WRITE);
+		}
+		Folder target = source.getStore().getFolder(folderName);
+		if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
+			throw new MessagingException("Cannot create folder " + folderName);
+		}
+		IMAPStore store = source.getStore() instanceof IMAPStore imap ? imap : null;
+		if (source instanceof IMAPFolder imapFolder && store != null && store.hasCapability("MOVE")) {
+			imapFolder.moveMessages(new Message[] { message }, target);
+			return;
+		}
+		source.copyMessages(new Message[] { message }, target);
+		message.setFlag(Flags.Flag.DELETED, true);
+		if (source instanceof IMAPFolder imapFolder && store != null && store.hasCapability("UIDPLUS")) {
+			imapFolder.expunge(new Message[] { message });
+		}
+		else {
+			log.debug("No MOVE or UIDPLUS on the server: the copy in {} is expunged from the inbox with the folder",
+					folderName);
+		}
+	}
+
+}

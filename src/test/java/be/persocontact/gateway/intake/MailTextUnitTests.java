@@ -1,0 +1,65 @@
+package be.persocontact.gateway.intake;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MailTextUnitTests {
+
+	@Test
+	void labelsJavaDoesNotKnowAreMappedToWhatClientsMean() {
+		byte[] korean = "안녕하세요".getBytes(Charset.forName("x-windows-949"));
+		assertThat(MailText.decodeBytes(korean, "ks_c_5601-1987")).isEqualTo("안녕하세요");
+
+		byte[] japanese = "添付の診断書".getBytes(Charset.forName("ISO-2022-JP"));
+		assertThat(MailText.decodeBytes(japanese, "iso-2022-jp-3")).isEqualTo("添付の診断書");
+	}
+
+	@Test
+	void iso88591IsReadAsWindows1252BecauseThatIsWhatSendersMean() {
+		byte[] quotes = "“attest” – €50".getBytes(Charset.forName("windows-1252"));
+		assertThat(MailText.decodeBytes(quotes, "iso-8859-1")).isEqualTo("“attest” – €50");
+	}
+
+	@Test
+	void aWrongOrMissingCharsetFallsBackToUtf8ThenWindows1252() {
+		byte[] utf8 = "Geboorteakte van Zoë".getBytes(StandardCharsets.UTF_8);
+		assertThat(MailText.decodeBytes(utf8, "us-ascii")).isEqualTo("Geboorteakte van Zoë");
+		assertThat(MailText.decodeBytes(utf8, "x-unknown")).isEqualTo("Geboorteakte van Zoë");
+		byte[] latin = "Café Müller".getBytes(Charset.forName("windows-1252"));
+		assertThat(MailText.decodeBytes(latin, null)).isEqualTo("Café Müller");
+		assertThat(MailText.decodeBytes(latin, "utf-8")).isEqualTo("Café Müller");
+	}
+
+	@Test
+	void utf7IsDecoded() {
+		assertThat(MailText.decodeBytes("Hi Mom -+Jjo--!".getBytes(StandardCharsets.US_ASCII), "utf-7"))
+			.isEqualTo("Hi Mom -☺-!");
+		assertThat(MailText.decodeBytes("A+ImIDkQ.".getBytes(StandardCharsets.US_ASCII), "UTF-7")).isEqualTo("A≢Α.");
+		assertThat(MailText.decodeBytes("1 +- 1".getBytes(StandardCharsets.US_ASCII), "utf-7")).isEqualTo("1 + 1");
+	}
+
+	@Test
+	void eightBitHeadersInAnotherCharsetAreRepaired() throws Exception {
+		byte[] raw = ("From: Ren\u00e9 <rene@example.org>\r\nSubject: Attest voor Ren\u00e9 en Zo\u00eb\r\n\r\nx\r\n")
+			.getBytes(Charset.forName("windows-1252"));
+		ParsedMail mail = ParsedMail.parse(raw);
+		assertThat(mail.subject()).isEqualTo("Attest voor René en Zoë");
+		assertThat(mail.fromName()).isEqualTo("René");
+
+		byte[] utf8 = "From: anna@example.org\r\nSubject: Attest für Jürgen\r\n\r\nx\r\n".getBytes(StandardCharsets.UTF_8);
+		assertThat(ParsedMail.parse(utf8).subject()).isEqualTo("Attest für Jürgen");
+	}
+
+	@Test
+	void htmlBecomesTextWithoutScriptsStylesOrImages() {
+		String text = MailText.htmlToText("<html><head><style>p{color:red}</style><script>alert(1)</script></head>"
+				+ "<body><p>Beste,</p><p>In bijlage<br>mijn attest.</p><img src=\"https://tracker.example/p.gif\">"
+				+ "<div onclick=\"x()\">Groeten</div></body></html>");
+		assertThat(text).isEqualTo("Beste,\nIn bijlage\nmijn attest.\nGroeten");
+	}
+
+}

@@ -1,0 +1,70 @@
+package be.persocontact.gateway.intake;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QuoteTrimmerUnitTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-----Original Message-----", "-----Oorspronkelijk bericht-----",
+			"----- Message d'origine -----", "-----Ursprüngliche Nachricht-----",
+			"Op ma 30 nov. 2026 om 10:12 schreef PersoContact <helpdesk@persocontact.local>:",
+			"Le lun. 30 nov. 2026 à 10:12, PersoContact <helpdesk@persocontact.local> a écrit :",
+			"Am Mo., 30. Nov. 2026 um 10:12 Uhr schrieb PersoContact <helpdesk@persocontact.local>:",
+			"On Mon, 30 Nov 2026 at 10:12, PersoContact <helpdesk@persocontact.local> wrote:",
+			"________________________________" })
+	void historyAfterAClientsMarkerIsCut(String marker) {
+		String reply = "Hier is de geboorteakte.\n\nGroeten,\nAnna\n\n" + marker + "\nVan: PersoContact\n> oude tekst\n";
+
+		assertThat(QuoteTrimmer.trim(reply)).isEqualTo("Hier is de geboorteakte.\n\nGroeten,\nAnna");
+	}
+
+	@Test
+	void outlooksHeaderBlockIsCutInEveryLanguage() {
+		for (String[] block : new String[][] { { "From", "Sent" }, { "Van", "Verzonden" }, { "De", "Envoyé" },
+				{ "Von", "Gesendet" } }) {
+			String reply = "Bedankt.\n\n" + block[0] + ": PersoContact <helpdesk@persocontact.local>\n" + block[1]
+					+ ": maandag 30 november 2026 10:12\nTo: Anna\nSubject: [HRB0000001] Attest\n\nOude tekst";
+			assertThat(QuoteTrimmer.trim(reply)).as(block[0]).isEqualTo("Bedankt.");
+		}
+	}
+
+	@Test
+	void aFromLineInProseIsKept() {
+		String text = "Mijn attest komt van de dokter.\nFrom: what I understood, that is fine.\nAnna";
+		assertThat(QuoteTrimmer.trim(text)).isEqualTo(text);
+	}
+
+	@Test
+	void signaturesWithPhoneNumbersAreCutButInlineAnswersBetweenQuotesStay() {
+		String reply = "> Which period?\nFrom 1 to 15 December.\n> Which form?\nThe blue one.\n\n-- \nAnna Peeters\n+32 2 123 45 67\n";
+		assertThat(QuoteTrimmer.trim(reply))
+			.isEqualTo("> Which period?\nFrom 1 to 15 December.\n> Which form?\nThe blue one.");
+	}
+
+	@Test
+	void aTrailingQuoteWithoutMarkerIsCut() {
+		assertThat(QuoteTrimmer.trim("Ja, akkoord.\n\n> Uw aanvraag is behandeld.\n> Groeten\n")).isEqualTo("Ja, akkoord.");
+	}
+
+	@Test
+	void aMobileFooterIsCut() {
+		assertThat(QuoteTrimmer.trim("Merci\n\nEnvoyé de mon iPhone\n\n> texte")).isEqualTo("Merci");
+	}
+
+	@Test
+	void theFirstMailOfATicketKeepsWhatItForwardsAndLosesOnlyItsSignature() {
+		String forward = "Zie hieronder het akkoord van mijn chef.\n\n-----Original Message-----\nFrom: Chef\nAkkoord.\n\n-- \nAnna\n0470 12 34 56";
+		assertThat(QuoteTrimmer.trimSignature(forward))
+			.isEqualTo("Zie hieronder het akkoord van mijn chef.\n\n-----Original Message-----\nFrom: Chef\nAkkoord.");
+	}
+
+	@Test
+	void aMailThatIsOnlyAQuoteKeepsItsText() {
+		assertThat(QuoteTrimmer.trim("> only quoted")).isEqualTo("> only quoted");
+	}
+
+}
