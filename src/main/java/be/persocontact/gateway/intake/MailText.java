@@ -80,6 +80,28 @@ final class MailText {
 		}
 	}
 
+	/**
+	 * Base64 as broken senders write it: each line is decoded on its own once stray characters are
+	 * dropped, and a line that is not base64 at all (a footer a relay appended) is skipped, so that one bad
+	 * line costs that line and not the whole mail.
+	 */
+	static byte[] decodeBase64Leniently(byte[] encoded) {
+		ByteArrayOutputStream decoded = new ByteArrayOutputStream(encoded.length);
+		for (String line : new String(encoded, StandardCharsets.US_ASCII).split("\\r?\\n")) {
+			String cleaned = line.replaceAll("[^A-Za-z0-9+/=]", "");
+			if (cleaned.isEmpty() || cleaned.length() % 4 != 0) {
+				continue;
+			}
+			try {
+				decoded.writeBytes(Base64.getDecoder().decode(cleaned));
+			}
+			catch (IllegalArgumentException notBase64) {
+				// skipped, like a line of the wrong length
+			}
+		}
+		return decoded.toByteArray();
+	}
+
 	private static String strictly(byte[] bytes, Charset charset) throws CharacterCodingException {
 		return charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)

@@ -22,7 +22,9 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 
 /**
@@ -288,6 +290,29 @@ final class ParsedMail {
 	private static byte[] read(Part part) throws MessagingException, IOException {
 		try (InputStream in = part.getInputStream()) {
 			return in.readAllBytes();
+		}
+		catch (IOException undecodable) {
+			byte[] encoded = rawContent(part);
+			if (encoded == null) {
+				throw undecodable;
+			}
+			// the session's base64.ignoreerrors is a system property Jakarta Mail never reads from here
+			return MailText.decodeBase64Leniently(encoded);
+		}
+	}
+
+	/** The still-encoded content of a base64 part, or null for any other part. */
+	private static byte[] rawContent(Part part) throws MessagingException, IOException {
+		if (!(part instanceof MimePart mime) || !"base64".equalsIgnoreCase(mime.getEncoding())) {
+			return null;
+		}
+		InputStream raw = part instanceof MimeBodyPart body ? body.getRawInputStream()
+				: part instanceof MimeMessage message ? message.getRawInputStream() : null;
+		if (raw == null) {
+			return null;
+		}
+		try (raw) {
+			return raw.readAllBytes();
 		}
 	}
 

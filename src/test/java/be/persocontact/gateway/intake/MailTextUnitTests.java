@@ -2,6 +2,7 @@ package be.persocontact.gateway.intake;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,23 @@ class MailTextUnitTests {
 				+ "<body><p>Beste,</p><p>In bijlage<br>mijn attest.</p><img src=\"https://tracker.example/p.gif\">"
 				+ "<div onclick=\"x()\">Groeten</div></body></html>");
 		assertThat(text).isEqualTo("Beste,\nIn bijlage\nmijn attest.\nGroeten");
+	}
+
+	@Test
+	void aBase64BodyWithAGarbageLineLosesOnlyThatLine() throws Exception {
+		String mail = "From: a@example.org\r\nContent-Type: text/plain; charset=utf-8\r\n"
+				+ "Content-Transfer-Encoding: base64\r\n\r\n"
+				+ Base64.getEncoder().encodeToString("Hallo, mijn attest.".getBytes(StandardCharsets.UTF_8)).substring(0, 24)
+				+ "!!\r\n%%% not base64 %%%\r\n";
+		assertThat(ParsedMail.parse(mail.getBytes(StandardCharsets.US_ASCII)).body().text()).isEqualTo("Hallo, mijn attest");
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
 	}
 
 }
