@@ -115,6 +115,10 @@ final class MailText {
 	 * other charset: read the raw header line again as windows-1252.
 	 */
 	static String repairHeader(String value, byte[] raw, String name) {
+		if (value != null && value.indexOf('\u001b') >= 0 && value.chars().allMatch(c -> c < 0x80)) {
+			// ISO-2022-JP written raw, without an encoded-word, as older Japanese mailers do: 7-bit escapes
+			return decodeBytes(value.getBytes(StandardCharsets.US_ASCII), "iso-2022-jp");
+		}
 		if (value == null || value.indexOf('\uFFFD') < 0) {
 			return value;
 		}

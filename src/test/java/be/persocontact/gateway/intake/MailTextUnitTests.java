@@ -72,6 +72,14 @@ class MailTextUnitTests {
 		assertThat(ParsedMail.parse(mail.getBytes(StandardCharsets.US_ASCII)).body().text()).isEqualTo("Hallo, mijn attest");
 	}
 
+	@Test
+	void aSubjectInRawIso2022JpWithoutEncodedWordIsDecoded() throws Exception {
+		byte[] subject = "有給休暇".getBytes(Charset.forName("ISO-2022-JP"));
+		byte[] mail = concat("From: a@example.jp\r\nSubject: ".getBytes(StandardCharsets.US_ASCII), subject,
+				"\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII));
+		assertThat(ParsedMail.parse(mail).subject()).isEqualTo("有給休暇");
+	}
+
 	private static byte[] concat(byte[]... parts) {
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 		for (byte[] part : parts) {
