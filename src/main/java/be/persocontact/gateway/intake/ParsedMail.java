@@ -142,12 +142,14 @@ final class ParsedMail {
 		if (value == null) {
 			return null;
 		}
+		String decoded;
 		try {
-			return MimeUtility.decodeText(value);
+			decoded = MimeUtility.decodeText(value);
 		}
 		catch (IOException | RuntimeException ex) {
-			return value;
+			decoded = value;
 		}
+		return MailText.decodeUtf7Words(decoded);
 	}
 
 	/** The first of our languages the sender's client declared (Content-Language, Accept-Language), if any. */

@@ -80,6 +80,12 @@ class MailTextUnitTests {
 		assertThat(ParsedMail.parse(mail).subject()).isEqualTo("有給休暇");
 	}
 
+	@Test
+	void utf7EncodedWordsInASubjectAreDecoded() throws Exception {
+		String mail = "From: a@example.org\r\nSubject: =?utf-7?Q?Jours_de_cong+AOk-?= =?UNICODE-1-1-UTF-7?B?K0FPay0=?=\r\n\r\nx\r\n";
+		assertThat(ParsedMail.parse(mail.getBytes(StandardCharsets.US_ASCII)).subject()).isEqualTo("Jours de congéé");
+	}
+
 	private static byte[] concat(byte[]... parts) {
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 		for (byte[] part : parts) {
