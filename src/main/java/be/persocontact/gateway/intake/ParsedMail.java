@@ -37,6 +37,8 @@ final class ParsedMail {
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
+	private static final Pattern USABLE_ADDRESS = Pattern.compile("[^\\s@<>()\\[\\]\",;:\\\\]+@[^\\s@<>()\\[\\]\",;:\\\\.]+(\\.[^\\s@<>()\\[\\]\",;:\\\\.]+)+");
+
 	static {
 		Properties properties = new Properties();
 		properties.setProperty("mail.mime.address.strict", "false");
@@ -354,14 +356,21 @@ final class ParsedMail {
 		if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)) {
 			return null;
 		}
-		return address.getAddress() == null || !address.getAddress().contains("@") ? null : address;
+		return isUsable(address.getAddress()) ? address : null;
+	}
+
+	/**
+	 * Lenient parsing hands back whatever stood in the header; only something mail can be sent to is
+	 * a sender, or every answer would bounce, or never leave the outbox.
+	 */
+	static boolean isUsable(String address) {
+		return address != null && USABLE_ADDRESS.matcher(address.strip()).matches() && !address.contains("..");
 	}
 
 	private static InternetAddress lenient(String raw) {
 		try {
 			InternetAddress[] parsed = InternetAddress.parseHeader(raw, false);
-			return parsed.length == 0 || parsed[0].getAddress() == null || !parsed[0].getAddress().contains("@") ? null
-					: parsed[0];
+			return parsed.length == 0 || !isUsable(parsed[0].getAddress()) ? null : parsed[0];
 		}
 		catch (AddressException ex) {
 			return null;
