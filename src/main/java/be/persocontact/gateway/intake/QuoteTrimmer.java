@@ -33,7 +33,9 @@ final class QuoteTrimmer {
 	private static final Pattern SIGNATURE = Pattern.compile("^-- ?$");
 
 	private static final Pattern MOBILE_SIGNATURE = Pattern.compile(
-			"^(Sent from my|Envoyé de mon|Verzonden vanaf mijn|Von meinem|Gesendet von meinem|Get Outlook for)\\b.*$",
+			"^(Sent from my|Envoyé de mon|Verzonden vanaf mijn|Von meinem|Gesendet von meinem|Get Outlook for|"
+					+ "Obtenir Outlook pour|Outlook voor (iOS|Android) downloaden|Download Outlook voor|"
+					+ "Outlook für (iOS|Android) beziehen|Holen Sie sich Outlook für)\\b.*$",
 			Pattern.CASE_INSENSITIVE);
 
 	private QuoteTrimmer() {

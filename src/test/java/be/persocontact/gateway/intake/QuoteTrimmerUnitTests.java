@@ -80,4 +80,11 @@ class QuoteTrimmerUnitTests {
 		assertThat(QuoteTrimmer.trim(text)).isEqualTo(text);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Get Outlook for iOS", "Obtenir Outlook pour iOS", "Outlook voor iOS downloaden",
+			"Outlook für Android beziehen" })
+	void outlookMobileFootersAreCutInEveryLanguage(String footer) {
+		assertThat(QuoteTrimmer.trim("Oui, mon mari aussi.\n\n" + footer + "\n")).isEqualTo("Oui, mon mari aussi.");
+	}
+
 }
