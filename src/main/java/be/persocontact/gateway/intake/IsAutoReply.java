@@ -10,15 +10,17 @@ import org.springframework.stereotype.Component;
  * X-Autoreply family, {@code X-Auto-Response-Suppress} (set by Exchange on its own automatic mail),
  * {@code Precedence: auto_reply}, and the out-of-office subjects of Exchange, Gmail, Zimbra and others in
  * Dutch, French, German and English. Answering such mail is how two machines mail each other forever.
+ * Bare words such as "Afwezigheid:", "Absence :" or "Abwesend:" do not count: on an HR helpdesk they are
+ * how employees report an absence.
  */
 @Component
 class IsAutoReply implements IntakeCheck {
 
 	static final Pattern OUT_OF_OFFICE_SUBJECT = Pattern.compile("^\\s*(" + "(automatic reply|auto[- ]?reply|autoreply|"
 			+ "out of (the )?office|away from (the )?office|on vacation|vacation reply|"
-			+ "automatisch antwoord|automatisch bericht|afwezig(heid)?|niet aanwezig|buiten kantoor|"
-			+ "réponse automatique|reponse automatique|absence|absent\\(e\\)|message d'absence|"
-			+ "automatische antwort|abwesenheitsnotiz|abwesend|nicht im büro|außer haus|ausser haus)"
+			+ "automatisch antwoord|automatisch bericht|afwezigheidsbericht|afwezigheidsmelding|buiten kantoor|"
+			+ "réponse automatique|reponse automatique|absent\\(e\\)|absent du bureau|message d'absence|"
+			+ "automatische antwort|abwesenheitsnotiz|nicht im büro|außer haus|ausser haus)"
 			+ ")\\s*[:\\-(\\[]", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	@Override

@@ -7,8 +7,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeUtility;
 
@@ -80,6 +83,28 @@ final class MailText {
 		}
 	}
 
+	/**
+	 * Base64 as broken senders write it: each line is decoded on its own once stray characters are
+	 * dropped, and a line that is not base64 at all (a footer a relay appended) is skipped, so that one bad
+	 * line costs that line and not the whole mail.
+	 */
+	static byte[] decodeBase64Leniently(byte[] encoded) {
+		ByteArrayOutputStream decoded = new ByteArrayOutputStream(encoded.length);
+		for (String line : new String(encoded, StandardCharsets.US_ASCII).split("\\r?\\n")) {
+			String cleaned = line.replaceAll("[^A-Za-z0-9+/=]", "");
+			if (cleaned.isEmpty() || cleaned.length() % 4 != 0) {
+				continue;
+			}
+			try {
+				decoded.writeBytes(Base64.getDecoder().decode(cleaned));
+			}
+			catch (IllegalArgumentException notBase64) {
+				// skipped, like a line of the wrong length
+			}
+		}
+		return decoded.toByteArray();
+	}
+
 	private static String strictly(byte[] bytes, Charset charset) throws CharacterCodingException {
 		return charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
@@ -93,6 +118,10 @@ final class MailText {
 	 * other charset: read the raw header line again as windows-1252.
 	 */
 	static String repairHeader(String value, byte[] raw, String name) {
+		if (value != null && value.indexOf('\u001b') >= 0 && value.chars().allMatch(c -> c < 0x80)) {
+			// ISO-2022-JP written raw, without an encoded-word, as older Japanese mailers do: 7-bit escapes
+			return decodeBytes(value.getBytes(StandardCharsets.US_ASCII), "iso-2022-jp");
+		}
 		if (value == null || value.indexOf('\uFFFD') < 0) {
 			return value;
 		}
@@ -123,6 +152,50 @@ final class MailText {
 		catch (Exception ex) {
 			return decoded;
 		}
+	}
+
+	private static final Pattern UTF7_WORD = Pattern.compile("=\\?(?:utf-7|unicode-1-1-utf-7)(?:\\*[^?]*)?\\?([qQbB])\\?([^?\\s]*)\\?=",
+			Pattern.CASE_INSENSITIVE);
+
+	/** Encoded-words in UTF-7, which Jakarta Mail leaves undecoded because Java has no UTF-7 charset. */
+	static String decodeUtf7Words(String value) {
+		if (value == null || !UTF7_WORD.matcher(value).find()) {
+			return value;
+		}
+		String joined = value.replaceAll("(\\?=)\\s+(=\\?)", "$1$2"); // whitespace between encoded-words is not text
+		Matcher word = UTF7_WORD.matcher(joined);
+		StringBuilder decoded = new StringBuilder();
+		while (word.find()) {
+			byte[] bytes;
+			if (word.group(1).equalsIgnoreCase("b")) {
+				bytes = decodeBase64Leniently(word.group(2).getBytes(StandardCharsets.US_ASCII));
+			}
+			else {
+				bytes = qDecode(word.group(2));
+			}
+			word.appendReplacement(decoded, Matcher.quoteReplacement(Utf7.decode(bytes)));
+		}
+		word.appendTail(decoded);
+		return decoded.toString();
+	}
+
+	private static byte[] qDecode(String text) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '_') {
+				out.write(' ');
+			}
+			else if (c == '=' && i + 2 < text.length() && HexFormat.isHexDigit(text.charAt(i + 1))
+					&& HexFormat.isHexDigit(text.charAt(i + 2))) {
+				out.write(HexFormat.fromHexDigits(text, i + 1, i + 3));
+				i += 2;
+			}
+			else {
+				out.write(c);
+			}
+		}
+		return out.toByteArray();
 	}
 
 	private static int indexOfHeader(String text, String name) {

@@ -22,7 +22,9 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 
 /**
@@ -34,6 +36,8 @@ final class ParsedMail {
 	private static final Session SESSION;
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+
+	private static final Pattern USABLE_ADDRESS = Pattern.compile("[^\\s@<>()\\[\\]\",;:\\\\]+@[^\\s@<>()\\[\\]\",;:\\\\.]+(\\.[^\\s@<>()\\[\\]\",;:\\\\.]+)+");
 
 	static {
 		Properties properties = new Properties();
@@ -140,12 +144,14 @@ final class ParsedMail {
 		if (value == null) {
 			return null;
 		}
+		String decoded;
 		try {
-			return MimeUtility.decodeText(value);
+			decoded = MimeUtility.decodeText(value);
 		}
 		catch (IOException | RuntimeException ex) {
-			return value;
+			decoded = value;
 		}
+		return MailText.decodeUtf7Words(decoded);
 	}
 
 	/** The first of our languages the sender's client declared (Content-Language, Accept-Language), if any. */
@@ -289,6 +295,29 @@ final class ParsedMail {
 		try (InputStream in = part.getInputStream()) {
 			return in.readAllBytes();
 		}
+		catch (IOException undecodable) {
+			byte[] encoded = rawContent(part);
+			if (encoded == null) {
+				throw undecodable;
+			}
+			// the session's base64.ignoreerrors is a system property Jakarta Mail never reads from here
+			return MailText.decodeBase64Leniently(encoded);
+		}
+	}
+
+	/** The still-encoded content of a base64 part, or null for any other part. */
+	private static byte[] rawContent(Part part) throws MessagingException, IOException {
+		if (!(part instanceof MimePart mime) || !"base64".equalsIgnoreCase(mime.getEncoding())) {
+			return null;
+		}
+		InputStream raw = part instanceof MimeBodyPart body ? body.getRawInputStream()
+				: part instanceof MimeMessage message ? message.getRawInputStream() : null;
+		if (raw == null) {
+			return null;
+		}
+		try (raw) {
+			return raw.readAllBytes();
+		}
 	}
 
 	private static String charsetOf(Part part) {
@@ -327,14 +356,21 @@ final class ParsedMail {
 		if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)) {
 			return null;
 		}
-		return address.getAddress() == null || !address.getAddress().contains("@") ? null : address;
+		return isUsable(address.getAddress()) ? address : null;
+	}
+
+	/**
+	 * Lenient parsing hands back whatever stood in the header; only something mail can be sent to is
+	 * a sender, or every answer would bounce, or never leave the outbox.
+	 */
+	static boolean isUsable(String address) {
+		return address != null && USABLE_ADDRESS.matcher(address.strip()).matches() && !address.contains("..");
 	}
 
 	private static InternetAddress lenient(String raw) {
 		try {
 			InternetAddress[] parsed = InternetAddress.parseHeader(raw, false);
-			return parsed.length == 0 || parsed[0].getAddress() == null || !parsed[0].getAddress().contains("@") ? null
-					: parsed[0];
+			return parsed.length == 0 || !isUsable(parsed[0].getAddress()) ? null : parsed[0];
 		}
 		catch (AddressException ex) {
 			return null;

@@ -26,12 +26,16 @@ final class QuoteTrimmer {
 	private static final Pattern OUTLOOK_SENT = Pattern
 		.compile("^\\*?(Sent|Verzonden|Envoyé|Gesendet|Date|Datum)\\s*:\\*?\\s.*$", Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern WRAPPED_ATTRIBUTION_END = Pattern.compile("^<?[^\\s<>@]+@[^\\s<>@]+>?\\s*:$");
+
 	private static final Pattern QUOTED = Pattern.compile("^\\s*>.*$");
 
 	private static final Pattern SIGNATURE = Pattern.compile("^-- ?$");
 
 	private static final Pattern MOBILE_SIGNATURE = Pattern.compile(
-			"^(Sent from my|Envoyé de mon|Verzonden vanaf mijn|Von meinem|Gesendet von meinem|Get Outlook for)\\b.*$",
+			"^(Sent from my|Envoyé de mon|Verzonden vanaf mijn|Von meinem|Gesendet von meinem|Get Outlook for|"
+					+ "Obtenir Outlook pour|Outlook voor (iOS|Android) downloaden|Download Outlook voor|"
+					+ "Outlook für (iOS|Android) beziehen|Holen Sie sich Outlook für)\\b.*$",
 			Pattern.CASE_INSENSITIVE);
 
 	private QuoteTrimmer() {
@@ -88,6 +92,9 @@ final class QuoteTrimmer {
 		if (i == 0) {
 			return false; // the first line is the answer, whatever it looks like
 		}
+		if (isWrappedAttribution(lines, i, line)) {
+			return true;
+		}
 		for (int p = 0; p < HISTORY_STARTS.size(); p++) {
 			if (!HISTORY_STARTS.get(p).matcher(line).matches()) {
 				continue;
@@ -104,6 +111,18 @@ final class QuoteTrimmer {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * Gmail wraps a long attribution before the address: "Am Fr., 11. Dez. 2026 um 16:02 Uhr schrieb
+	 * PersoContact &lt;" and "helpdesk@persocontact.local&gt;:" on the next line. Only a next line that
+	 * is an address ending in a colon counts, so that prose starting with "Op" or "Le" is never cut.
+	 */
+	private static boolean isWrappedAttribution(String[] lines, int i, String line) {
+		if (i + 1 >= lines.length || !WRAPPED_ATTRIBUTION_END.matcher(lines[i + 1].strip()).matches()) {
+			return false;
+		}
+		return HISTORY_STARTS.get(2).matcher(line + " " + lines[i + 1].strip()).matches();
 	}
 
 	/** Inline quotes between answers stay; a quote block with no answer after it is history. */

@@ -32,7 +32,7 @@ class MachineMailChecksUnitTests {
 			"Precedence: auto_reply", "X-Autoreply: yes", "X-Autorespond: on", "X-Auto-Response-Suppress: All",
 			"Return-Path: <>", "Subject: Automatisch antwoord: Medisch attest", "Subject: Out of Office: Attest",
 			"Subject: Réponse automatique : Attestation", "Subject: Abwesenheitsnotiz: Antrag",
-			"Subject: Automatische Antwort: Antrag", "Subject: Afwezig: uw vraag" })
+			"Subject: Automatische Antwort: Antrag", "Subject: Afwezigheidsbericht: uw vraag" })
 	void machineMailIsIgnoredAsAutoReply(String header) throws Exception {
 		IntakeCheck.Decision decision = this.isAutoSubmitted.check(mail("From: a@example.org\r\n" + header + "\r\n"));
 
@@ -42,7 +42,9 @@ class MachineMailChecksUnitTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Auto-Submitted: no", "Precedence: normal", "X-Mailer: Outlook",
-			"Subject: Re: absence of my colleague", "Subject: Mijn afwezigheid van volgende week" })
+			"Subject: Re: absence of my colleague", "Subject: Mijn afwezigheid van volgende week",
+			"Subject: Afwezigheid: ziekte vanaf maandag", "Subject: Afwezig: dokter", "Subject: Absence : certificat médical",
+			"Subject: Abwesend: Arzttermin am Montag" })
 	void aPersonsMailGoesOn(String header) throws Exception {
 		assertThat(this.isAutoSubmitted.check(mail("From: a@example.org\r\n" + header + "\r\n")))
 			.isEqualTo(IntakeCheck.Decision.CONTINUE);

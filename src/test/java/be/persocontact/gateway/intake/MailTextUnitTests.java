@@ -2,6 +2,7 @@ package be.persocontact.gateway.intake;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,37 @@ class MailTextUnitTests {
 				+ "<body><p>Beste,</p><p>In bijlage<br>mijn attest.</p><img src=\"https://tracker.example/p.gif\">"
 				+ "<div onclick=\"x()\">Groeten</div></body></html>");
 		assertThat(text).isEqualTo("Beste,\nIn bijlage\nmijn attest.\nGroeten");
+	}
+
+	@Test
+	void aBase64BodyWithAGarbageLineLosesOnlyThatLine() throws Exception {
+		String mail = "From: a@example.org\r\nContent-Type: text/plain; charset=utf-8\r\n"
+				+ "Content-Transfer-Encoding: base64\r\n\r\n"
+				+ Base64.getEncoder().encodeToString("Hallo, mijn attest.".getBytes(StandardCharsets.UTF_8)).substring(0, 24)
+				+ "!!\r\n%%% not base64 %%%\r\n";
+		assertThat(ParsedMail.parse(mail.getBytes(StandardCharsets.US_ASCII)).body().text()).isEqualTo("Hallo, mijn attest");
+	}
+
+	@Test
+	void aSubjectInRawIso2022JpWithoutEncodedWordIsDecoded() throws Exception {
+		byte[] subject = "有給休暇".getBytes(Charset.forName("ISO-2022-JP"));
+		byte[] mail = concat("From: a@example.jp\r\nSubject: ".getBytes(StandardCharsets.US_ASCII), subject,
+				"\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII));
+		assertThat(ParsedMail.parse(mail).subject()).isEqualTo("有給休暇");
+	}
+
+	@Test
+	void utf7EncodedWordsInASubjectAreDecoded() throws Exception {
+		String mail = "From: a@example.org\r\nSubject: =?utf-7?Q?Jours_de_cong+AOk-?= =?UNICODE-1-1-UTF-7?B?K0FPay0=?=\r\n\r\nx\r\n";
+		assertThat(ParsedMail.parse(mail.getBytes(StandardCharsets.US_ASCII)).subject()).isEqualTo("Jours de congéé");
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
 	}
 
 }

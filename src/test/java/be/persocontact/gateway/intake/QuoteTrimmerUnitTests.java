@@ -67,4 +67,24 @@ class QuoteTrimmerUnitTests {
 		assertThat(QuoteTrimmer.trim("> only quoted")).isEqualTo("> only quoted");
 	}
 
+	@Test
+	void gmailsAttributionWrappedBeforeTheAddressIsCut() {
+		String reply = "Ab dem 1. Februar, 80 %.\n\nLena\n\nAm Fr., 11. Dez. 2026 um 16:02 Uhr schrieb PersoContact <\n"
+				+ "helpdesk@persocontact.local>:\n\n> Ab wann?\n";
+		assertThat(QuoteTrimmer.trim(reply)).isEqualTo("Ab dem 1. Februar, 80 %.\n\nLena");
+	}
+
+	@Test
+	void proseStartingLikeAnAttributionIsKeptWhenTheNextLineIsNoAddress() {
+		String text = "Ja.\nOp maandag schreef ik u al\nhet volgende:\nik kom vrijdag.";
+		assertThat(QuoteTrimmer.trim(text)).isEqualTo(text);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Get Outlook for iOS", "Obtenir Outlook pour iOS", "Outlook voor iOS downloaden",
+			"Outlook für Android beziehen" })
+	void outlookMobileFootersAreCutInEveryLanguage(String footer) {
+		assertThat(QuoteTrimmer.trim("Oui, mon mari aussi.\n\n" + footer + "\n")).isEqualTo("Oui, mon mari aussi.");
+	}
+
 }
