@@ -26,7 +26,9 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor {
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		if (!hasText(environment, "spring.datasource.url")) {
-			int port = resolvePort(environment, "gateway.embedded.db.port", 0);
+			java.io.File dataDir = new java.io.File(environment.getProperty("gateway.embedded.db.data-dir", "data/mariadb"));
+			int port = EmbeddedMariaDb.runningPort(dataDir)
+				.orElseGet(() -> resolvePort(environment, "gateway.embedded.db.port", 0));
 			String database = environment.getProperty("gateway.embedded.db.name", "persocontact");
 			defaults.put("gateway.embedded.db.enabled", "true");
 			defaults.put("gateway.embedded.db.port", port);

@@ -54,6 +54,15 @@ public final class EmbeddedMariaDb {
 		return server;
 	}
 
+	/**
+	 * The port of the server already running on this data directory in this JVM, if any: a second
+	 * application context (a test with other settings) must connect to it rather than to a port of its own.
+	 */
+	public static synchronized java.util.OptionalInt runningPort(File dataDir) {
+		EmbeddedMariaDb server = RUNNING.get(dataDir.getAbsolutePath());
+		return server == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(server.port);
+	}
+
 	/** Gives back one reference; the last one stops the server. */
 	public void release() {
 		synchronized (EmbeddedMariaDb.class) {
