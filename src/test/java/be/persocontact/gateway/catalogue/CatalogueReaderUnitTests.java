@@ -92,6 +92,13 @@ class CatalogueReaderUnitTests {
 	}
 
 	@Test
+	void aMissingFileIsRefusedWithItsName() {
+		assertThatThrownBy(() -> CatalogueReader.readResource("file:/nonexistent/catalogue.yaml",
+				new org.springframework.core.io.FileSystemResource("/nonexistent/catalogue.yaml")))
+			.hasMessage("Catalogue file:/nonexistent/catalogue.yaml: file not found (set gateway.catalogue.location)");
+	}
+
+	@Test
 	void aFileThatIsNotYamlIsRefusedWithItsName() {
 		assertThatThrownBy(() -> CatalogueReader.read("c.yaml", "themes: [unclosed"))
 			.isInstanceOf(CatalogueInvalid.class)
