@@ -3,7 +3,10 @@ package be.persocontact.gateway.access;
 /** What a link may be used for; a token for one purpose never opens another. */
 public enum LinkPurpose {
 
-	VIEW_TICKET(1);
+	VIEW_TICKET(1),
+
+	/** The portal pages of one employee (the id is a portal visitor's, not a ticket's). */
+	PORTAL_PAGES(20);
 
 	private final int code;
 

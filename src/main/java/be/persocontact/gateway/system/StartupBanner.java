@@ -23,6 +23,17 @@ class StartupBanner {
 		this.environment = environment;
 	}
 
+	private String portalCredential() {
+		boolean jwt = !environment.getProperty("gateway.portal.jwt.issuer-uri", "").isBlank()
+				|| !environment.getProperty("gateway.portal.jwt.jwk-set-uri", "").isBlank();
+		if (jwt) {
+			return "JWT of " + environment.getProperty("gateway.portal.jwt.issuer-uri", "the configured key set");
+		}
+		return environment.getProperty("gateway.portal.api-key", "").isBlank()
+				? "the key in " + environment.getProperty("gateway.portal.api-key-file", "data/portal-api-key")
+				: "GATEWAY_PORTAL_API_KEY";
+	}
+
 	@EventListener
 	void onReady(ApplicationReadyEvent event) {
 		boolean embeddedMail = environment.getProperty("gateway.embedded.mail.enabled", Boolean.class, false);
@@ -35,6 +46,8 @@ class StartupBanner {
 		text.append("  Mailbox  : ").append(mail.address()).append(" polled on ").append(mail.imapProtocol())
 			.append("://").append(mail.host()).append(':').append(mail.imapPort()).append('\n');
 		text.append("  Web      : ").append(web).append("/t/<token> (links arrive in the acknowledgement)\n");
+		text.append("  Portal   : ").append(web).append("/portal/link (forms for employees), ").append(web)
+			.append("/api/portal (bearer: ").append(portalCredential()).append(")\n");
 		if (embeddedMail) {
 			text.append("  Send a first mail:\n    curl smtp://").append(mail.host()).append(':').append(mail.smtpPort())
 				.append(" --mail-from you@example.org --mail-rcpt ").append(mail.address())

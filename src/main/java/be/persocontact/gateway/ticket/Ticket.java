@@ -56,6 +56,14 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 	@Version
 	private long version;
 
+	/** The catalogue form a portal submission used; null for a mail. */
+	@Column(name = "form_code")
+	private String formCode;
+
+	/** The officer queue the ticket is in; null until it has been routed. */
+	@Column(name = "queue_code")
+	private String queue;
+
 	@OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("createdAt ASC, id ASC")
 	private List<TimelineEntry> timeline = new ArrayList<>();
@@ -109,6 +117,23 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		if (this.status == TicketStatus.PENDING) {
 			moveTo(TicketStatus.WORK_IN_PROGRESS, author, null, at);
 		}
+	}
+
+	/** Records the catalogue form a portal submission was made with; routing reads it. */
+	public void recordForm(String formCode) {
+		this.formCode = formCode;
+	}
+
+	/**
+	 * Puts the ticket in an officer queue and notes the reason on the timeline, so that every routing
+	 * decision can be traced to the rule that made it.
+	 */
+	public void routeTo(String queue, String reason, Instant at) {
+		if (queue == null || queue.isBlank()) {
+			throw new IllegalArgumentException("A queue needs a code");
+		}
+		this.queue = queue;
+		recordSystemNote("Queue " + queue + " (" + reason + ")", at);
 	}
 
 	/** Something the gateway noticed, shown on the timeline but never sent anywhere. */
@@ -190,6 +215,14 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	public Requester requester() {
 		return this.requester;
+	}
+
+	public String formCode() {
+		return this.formCode;
+	}
+
+	public String queue() {
+		return this.queue;
 	}
 
 	public boolean isParticipant(String address) {

@@ -1,8 +1,10 @@
 package be.persocontact.gateway.ticket;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +35,19 @@ public class TicketManagement {
 		Ticket ticket = Ticket.open(this.numbers.next(), requesterOf(message), message.subject(), message.body(),
 				message.inboundMessageId(), this.clock.instant());
 		noteLegacyReferences(ticket, message);
+		this.tickets.save(ticket);
+		return new RecordedMessage(RecordedMessage.Action.OPENED, ticket.number(), null);
+	}
+
+	/**
+	 * Opens a new ticket for a submission of a catalogue form, in the queue the form names. The form
+	 * is the routing rule here: the employee chose it.
+	 */
+	public RecordedMessage openFromForm(RequesterMessage message, String formCode, String queue) {
+		Ticket ticket = Ticket.open(this.numbers.next(), requesterOf(message), message.subject(), message.body(),
+				message.inboundMessageId(), this.clock.instant());
+		ticket.recordForm(formCode);
+		ticket.routeTo(queue, "form " + formCode, this.clock.instant());
 		this.tickets.save(ticket);
 		return new RecordedMessage(RecordedMessage.Action.OPENED, ticket.number(), null);
 	}
@@ -77,6 +92,19 @@ public class TicketManagement {
 	@Transactional(readOnly = true)
 	public Optional<Ticket> find(long id) {
 		return this.tickets.findById(id).map(TicketManagement::loaded);
+	}
+
+	/**
+	 * The tickets of one requester, newest first, whose number is the query or whose subject or
+	 * timeline contains it. Filtering by requester happens in the query itself, so that no caller can
+	 * forget it and show one employee another's case.
+	 */
+	@Transactional(readOnly = true)
+	public List<Ticket> findOfRequester(String address, String query, int limit) {
+		String trimmed = query == null ? "" : query.strip();
+		String keyword = "%" + trimmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return this.tickets.findOfRequester(Requester.normalise(address), trimmed.toUpperCase(), keyword,
+				Limit.of(limit));
 	}
 
 	/** Is this address a participant of that ticket? False when the ticket does not exist. */

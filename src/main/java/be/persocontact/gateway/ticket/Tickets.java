@@ -1,7 +1,10 @@
 package be.persocontact.gateway.ticket;
 
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** The ticket store. Declares only what the gateway uses. */
@@ -14,6 +17,13 @@ public interface Tickets extends Repository<Ticket, Long> {
 	Optional<Ticket> findByNumber(String number);
 
 	long countByRequesterAddressAndCreatedAtAfter(String address, java.time.Instant since);
+
+	@Query("""
+			select distinct t from Ticket t left join t.timeline e
+			where t.requester.address = :address
+			  and (t.number = :number or t.subject like :keyword or e.body like :keyword)
+			order by t.createdAt desc, t.id desc""")
+	List<Ticket> findOfRequester(String address, String number, String keyword, Limit limit);
 
 	default Optional<Ticket> findByNumber(TicketNumber number) {
 		return findByNumber(number.value());

@@ -1,0 +1,99 @@
+package be.persocontact.gateway.portal.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+import be.persocontact.gateway.catalogue.Field;
+import be.persocontact.gateway.catalogue.FieldProblem;
+import be.persocontact.gateway.catalogue.Form;
+import be.persocontact.gateway.portal.SubmissionOutcome;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/**
+ * Words submission problems for people: the field's label as the form shows it and one sentence per
+ * problem, in the employee's language. The API and the pages use the same sentences.
+ */
+@Component
+class ProblemWording {
+
+	static final URI INVALID_SUBMISSION = URI.create("/problems/invalid-submission");
+
+	static final URI KEY_REUSED = URI.create("/problems/idempotency-key-reused");
+
+	static final URI UNREADABLE = URI.create("/problems/unreadable-submission");
+
+	private final MessageSource messages;
+
+	ProblemWording(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** One worded problem: {@code field} as submitted, {@code code} for programs, {@code message} for people. */
+	record Worded(String field, String code, String message) {
+	}
+
+	List<Worded> word(SubmissionOutcome.Refused refused) {
+		Locale locale = Locale.forLanguageTag(refused.language());
+		return refused.problems().stream().map(problem -> word(problem, refused.form(), locale)).toList();
+	}
+
+	ProblemDetail invalid(SubmissionOutcome.Refused refused, String path) {
+		Locale locale = Locale.forLanguageTag(refused.language());
+		List<Worded> errors = word(refused);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				text("portal.problem.detail", locale, errors.size()));
+		problem.setType(INVALID_SUBMISSION);
+		problem.setTitle(text("portal.problem.title", locale));
+		problem.setInstance(URI.create(path));
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	ProblemDetail keyReused(String path, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("portal.problem.keyReused", locale));
+		problem.setType(KEY_REUSED);
+		problem.setTitle(text("portal.problem.keyReused.title", locale));
+		problem.setInstance(URI.create(path));
+		return problem;
+	}
+
+	ProblemDetail unreadable(String path, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("portal.problem.unreadable", locale));
+		problem.setType(UNREADABLE);
+		problem.setTitle(text("portal.problem.unreadable.title", locale));
+		problem.setInstance(URI.create(path));
+		return problem;
+	}
+
+	private Worded word(FieldProblem problem, Form form, Locale locale) {
+		String label = label(problem.field(), form, locale);
+		List<String> arguments = problem.arguments();
+		Object first = arguments.isEmpty() ? "" : arguments.get(0);
+		if (problem.kind() == FieldProblem.Kind.DATE_BEFORE) {
+			first = label(arguments.get(0), form, locale);
+		}
+		Object second = arguments.size() > 1 ? arguments.get(1) : "";
+		return new Worded(problem.field(), problem.kind().name(),
+				text("portal.problem." + problem.kind().name(), locale, label, first, second));
+	}
+
+	private String label(String field, Form form, Locale locale) {
+		if (form != null) {
+			java.util.Optional<Field> known = form.field(field);
+			if (known.isPresent()) {
+				return known.get().label().in(locale.getLanguage());
+			}
+		}
+		return this.messages.getMessage("portal.field." + field, null, field, locale);
+	}
+
+	private String text(String key, Locale locale, Object... arguments) {
+		return this.messages.getMessage(key, arguments, locale);
+	}
+
+}
