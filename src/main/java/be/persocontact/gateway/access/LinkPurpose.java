@@ -1,18 +1,38 @@
 package be.persocontact.gateway.access;
 
-/** What a link may be used for; a token for one purpose never opens another. */
+/**
+ * What a link may be used for; a token for one purpose never opens another. The code is signed into
+ * the token, so codes are never reused for another meaning.
+ */
 public enum LinkPurpose {
 
-	VIEW_TICKET(1);
+	/** The read-only view of one ticket ({@code /t/}). */
+	VIEW_TICKET(1, "/t/"),
+	/** One attachment of a ticket ({@code /d/}); the token's subject is the attachment's id. */
+	DOWNLOAD_ATTACHMENT(2, "/d/"),
+	/** All tickets of the requester ({@code /me/}); the token's subject is one of their tickets. */
+	MY_CASES(3, "/me/"),
+	/** The page that confirms the acceptance of a proposed solution ({@code /a/}). */
+	ACCEPT_SOLUTION(4, "/a/"),
+	/** The page that refuses a proposed solution with a reason ({@code /r/}). */
+	REFUSE_SOLUTION(5, "/r/");
 
 	private final int code;
 
-	LinkPurpose(int code) {
+	private final String path;
+
+	LinkPurpose(int code, String path) {
 		this.code = code;
+		this.path = path;
 	}
 
 	int code() {
 		return this.code;
+	}
+
+	/** The path the token is appended to. */
+	public String path() {
+		return this.path;
 	}
 
 	static LinkPurpose ofCode(int code) {

@@ -51,7 +51,12 @@ public class SignedLinks {
 
 	/** The absolute URL of the read-only view of a ticket, for one recipient. */
 	public String ticketViewUrl(long ticketId, String recipient) {
-		return this.baseUrl + "/t/" + issue(LinkPurpose.VIEW_TICKET, ticketId, recipient, this.settings.viewLifetime());
+		return url(LinkPurpose.VIEW_TICKET, ticketId, recipient);
+	}
+
+	/** The absolute URL of a link for that purpose, subject and recipient, with the purpose's lifetime. */
+	public String url(LinkPurpose purpose, long subjectId, String recipient) {
+		return this.baseUrl + purpose.path() + issue(purpose, subjectId, recipient, this.settings.lifetime(purpose));
 	}
 
 	public String issue(LinkPurpose purpose, long ticketId, String recipient, Duration lifetime) {

@@ -38,11 +38,14 @@ public class Outbox {
 		this.clock = clock;
 	}
 
-	/** Queues a mail; it is sent only if the surrounding transaction commits. */
+	/**
+	 * Queues a mail; it is sent only if the surrounding transaction commits. {@code ticketId} and
+	 * {@code ticketNumber} are null for a mail about no ticket (a notice about a refused mail).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public OutboundMail enqueue(Long ticketId, String kind, String language, String recipient, String subject,
 			String ticketNumber, RenderedMail body) {
-		String messageId = "<" + ticketNumber + "." + kind + "." + UUID.randomUUID() + "@"
+		String messageId = "<" + (ticketNumber == null ? "" : ticketNumber + ".") + kind + "." + UUID.randomUUID() + "@"
 				+ this.settings.messageIdDomain() + ">";
 		return this.mails.save(new OutboundMail(messageId, ticketId, kind, language, recipient,
 				MailTemplates.oneLine(subject), null, body, this.clock.instant()));

@@ -92,7 +92,8 @@ class SignedLinksUnitTests {
 	}
 
 	private static SignedLinks links(String secret, String activeId, Map<String, String> previous, Instant now) {
-		AccessSettings settings = new AccessSettings(secret, "unused", activeId, previous, Duration.ofDays(90));
+		AccessSettings settings = new AccessSettings(secret, "unused", activeId, previous, Duration.ofDays(90), Duration.ofDays(7),
+				Duration.ofDays(30), Duration.ofDays(30));
 		return new SignedLinks(new LinkKeys(settings), settings, Clock.fixed(now, ZoneOffset.UTC),
 				"http://localhost:8080");
 	}
