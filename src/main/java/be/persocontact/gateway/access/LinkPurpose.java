@@ -8,9 +8,12 @@ public enum LinkPurpose {
 
 	/** The read-only view of one ticket ({@code /t/}). */
 	VIEW_TICKET(1, "/t/"),
-	/** One attachment of a ticket ({@code /d/}); the token's subject is the attachment's id. */
+	/** One attachment of a ticket ({@code /d/}); the token names the ticket and the attachment as item. */
 	DOWNLOAD_ATTACHMENT(2, "/d/"),
-	/** All tickets of the requester ({@code /me/}); the token's subject is one of their tickets. */
+	/**
+	 * All tickets of the requester ({@code /me/}). The token names one of their tickets, whose requester
+	 * address is the one listed: no address ever appears in a URL.
+	 */
 	MY_CASES(3, "/me/"),
 	/** The page that confirms the acceptance of a proposed solution ({@code /a/}). */
 	ACCEPT_SOLUTION(4, "/a/"),

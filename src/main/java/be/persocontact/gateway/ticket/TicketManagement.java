@@ -1,6 +1,7 @@
 package be.persocontact.gateway.ticket;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -66,6 +67,40 @@ public class TicketManagement {
 	@Transactional(readOnly = true)
 	public Optional<Ticket> find(long id) {
 		return this.tickets.findById(id).map(TicketManagement::loaded);
+	}
+
+	/** The requester's tickets, open and closed, newest first. */
+	@Transactional(readOnly = true)
+	public List<Ticket> findByRequester(String address) {
+		return this.tickets.findByRequesterAddressOrderByCreatedAtDescIdDesc(Requester.normalise(address));
+	}
+
+	/** The requester address of a ticket, for checking who a link was issued to. */
+	@Transactional(readOnly = true)
+	public Optional<String> requesterOf(long ticketId) {
+		return this.tickets.findById(ticketId).map(ticket -> ticket.requester().address());
+	}
+
+	/**
+	 * The requester accepts the proposed solution; the ticket closes.
+	 * @throws TicketStatusChangeRefused when no solution awaits acceptance
+	 */
+	public void acceptSolution(long ticketId, String requester) {
+		Ticket ticket = this.tickets.findById(ticketId)
+			.orElseThrow(() -> new IllegalArgumentException("No ticket " + ticketId));
+		ticket.accept(requester, this.clock.instant());
+		this.tickets.save(ticket);
+	}
+
+	/**
+	 * The requester refuses the proposed solution, with a reason; the ticket goes back to work.
+	 * @throws TicketStatusChangeRefused when no solution awaits acceptance
+	 */
+	public void refuseSolution(long ticketId, String requester, String reason) {
+		Ticket ticket = this.tickets.findById(ticketId)
+			.orElseThrow(() -> new IllegalArgumentException("No ticket " + ticketId));
+		ticket.refuse(requester, reason, this.clock.instant());
+		this.tickets.save(ticket);
 	}
 
 	/** Is this address a participant of that ticket? False when the ticket does not exist. */

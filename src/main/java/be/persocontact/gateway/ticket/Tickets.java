@@ -1,5 +1,6 @@
 package be.persocontact.gateway.ticket;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.repository.Repository;
@@ -12,6 +13,8 @@ public interface Tickets extends Repository<Ticket, Long> {
 	Optional<Ticket> findById(Long id);
 
 	Optional<Ticket> findByNumber(String number);
+
+	List<Ticket> findByRequesterAddressOrderByCreatedAtDescIdDesc(String address);
 
 	default Optional<Ticket> findByNumber(TicketNumber number) {
 		return findByNumber(number.value());
