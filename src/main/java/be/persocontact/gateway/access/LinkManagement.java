@@ -73,8 +73,9 @@ public class LinkManagement {
 		return this.epochs.bump(LinkEpochTable.RECIPIENT, RecipientHash.of(address), operator, this.clock.instant());
 	}
 
-	private boolean isRevoked(LinkVerification.Valid link, String recipient) {
-		return link.ticketEpoch() < this.epochs.ofTicket(link.ticketId())
+	/** Has an operator withdrawn this authentic link since it was issued? For modules that verify their own links. */
+	public boolean isRevoked(LinkVerification.Valid link, String recipient) {
+		return (link.purpose().namesTicket() && link.ticketEpoch() < this.epochs.ofTicket(link.ticketId()))
 				|| link.recipientEpoch() < this.epochs.ofRecipient(recipient);
 	}
 

@@ -24,18 +24,32 @@ public enum LinkPurpose {
 
 	private final String path;
 
+	/** A purpose whose token names a ticket: the ticket's revocation epoch applies to it. */
 	LinkPurpose(int code, String path) {
 		this.code = code;
 		this.path = path;
+	}
+
+	/**
+	 * A purpose whose token names something else than a ticket (a page of another module, which builds
+	 * its own URL and picks its own lifetime): only the recipient's revocation epoch applies.
+	 */
+	LinkPurpose(int code) {
+		this(code, null);
 	}
 
 	int code() {
 		return this.code;
 	}
 
-	/** The path the token is appended to. */
+	/** The path the token is appended to; null when another module builds the URL. */
 	public String path() {
 		return this.path;
+	}
+
+	/** Does the token's id name a ticket, so that revoking the ticket's links must shut it? */
+	public boolean namesTicket() {
+		return this.path != null;
 	}
 
 	static LinkPurpose ofCode(int code) {

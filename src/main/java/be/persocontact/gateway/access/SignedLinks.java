@@ -69,6 +69,9 @@ public class SignedLinks {
 
 	/** As {@link #url(LinkPurpose, long, String)}, for one item (an attachment) of the ticket. */
 	public String url(LinkPurpose purpose, long ticketId, long itemId, String recipient) {
+		if (!purpose.namesTicket()) {
+			throw new IllegalArgumentException(purpose + " links are built by their own module");
+		}
 		return this.baseUrl + purpose.path()
 				+ issue(purpose, ticketId, itemId, recipient, this.settings.lifetime(purpose));
 	}
@@ -85,7 +88,8 @@ public class SignedLinks {
 		ByteBuffer payload = ByteBuffer.allocate(3 + kid.length + FIELD_BYTES);
 		payload.put(VERSION).put((byte) purpose.code()).put((byte) kid.length).put(kid);
 		payload.putLong(ticketId).putLong(itemId).putLong(expires);
-		payload.putInt(this.epochs.ofTicket(ticketId)).putInt(this.epochs.ofRecipient(recipient));
+		payload.putInt(purpose.namesTicket() ? this.epochs.ofTicket(ticketId) : 0)
+			.putInt(this.epochs.ofRecipient(recipient));
 		payload.put(recipientTag(key, recipient));
 		byte[] body = payload.array();
 		byte[] token = Arrays.copyOf(body, body.length + MAC_BYTES);
