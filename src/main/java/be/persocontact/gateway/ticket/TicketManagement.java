@@ -69,6 +69,12 @@ public class TicketManagement {
 		return this.tickets.findById(id).map(TicketManagement::loaded);
 	}
 
+	/** Is this address a participant of that ticket? False when the ticket does not exist. */
+	@Transactional(readOnly = true)
+	public boolean isParticipant(TicketNumber number, String address) {
+		return this.tickets.findByNumber(number).map(ticket -> ticket.isParticipant(address)).orElse(false);
+	}
+
 	/** The requester's tickets, open and closed, newest first. */
 	@Transactional(readOnly = true)
 	public List<Ticket> findByRequester(String address) {
@@ -101,12 +107,6 @@ public class TicketManagement {
 			.orElseThrow(() -> new IllegalArgumentException("No ticket " + ticketId));
 		ticket.refuse(requester, reason, this.clock.instant());
 		this.tickets.save(ticket);
-	}
-
-	/** Is this address a participant of that ticket? False when the ticket does not exist. */
-	@Transactional(readOnly = true)
-	public boolean isParticipant(TicketNumber number, String address) {
-		return this.tickets.findByNumber(number).map(ticket -> ticket.isParticipant(address)).orElse(false);
 	}
 
 	private static Ticket loaded(Ticket ticket) {

@@ -10,11 +10,11 @@ public interface Tickets extends Repository<Ticket, Long> {
 
 	Ticket save(Ticket ticket);
 
+	List<Ticket> findByRequesterAddressOrderByCreatedAtDescIdDesc(String address);
+
 	Optional<Ticket> findById(Long id);
 
 	Optional<Ticket> findByNumber(String number);
-
-	List<Ticket> findByRequesterAddressOrderByCreatedAtDescIdDesc(String address);
 
 	default Optional<Ticket> findByNumber(TicketNumber number) {
 		return findByNumber(number.value());

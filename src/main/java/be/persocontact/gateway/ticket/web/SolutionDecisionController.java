@@ -117,6 +117,7 @@ class SolutionDecisionController {
 		model.addAttribute("ticket", ticket);
 		model.addAttribute("accept", granted.purpose() == LinkPurpose.ACCEPT_SOLUTION);
 		model.addAttribute("viewUrl", this.links.url(LinkPurpose.VIEW_TICKET, ticket.id(), granted.recipient()));
+		model.addAttribute("selfPath", request.getRequestURI());
 		return ticket;
 	}
 

@@ -104,6 +104,7 @@ class TicketPagesIntegrationTests {
 		assertThat(asked.statusCode()).isEqualTo(200);
 		assertThat(asked.body()).contains("Acceptez-vous la solution").contains("method=\"post\"");
 		assertThat(this.fixture.statusOf(number)).isEqualTo(TicketStatus.AWAITING_ACCEPTANCE);
+		assertThat(this.fixture.get(accept + "?lang=en", AGENT).body()).contains("Do you accept the solution");
 
 		var decided = this.fixture.post(accept, "");
 		assertThat(decided.statusCode()).isEqualTo(200);
