@@ -32,8 +32,11 @@ class IntakeLimitsIntegrationTests extends MailIntegrationTestSupport {
 		assertThat(((Number) record.get("size_bytes")).longValue()).isLessThan(2_000);
 		assertThat((String) record.get("reason")).contains("bytes");
 		assertThat(count("SELECT COUNT(*) FROM ticket WHERE requester_address = ?", anna)).isZero();
-		assertThat(count("SELECT COUNT(*) FROM rejection_notice WHERE address = ? AND reason = 'REJECTED_TOO_LARGE'",
-				anna)).isOne();
+		// one polite notice, not two, and it arrives
+		assertThat(count("SELECT COUNT(*) FROM outbound_mail WHERE recipient = ? AND kind = 'rejection-too-large'", anna))
+			.isOne();
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.mail.inbox(anna).size() == 1);
+		assertThat(subjectOf(this.mail.inbox(anna).get(0))).contains("Scans");
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.mail.folder(helpdesk(), this.mailSettings.processedFolder())
 				.stream()
@@ -51,6 +54,8 @@ class IntakeLimitsIntegrationTests extends MailIntegrationTestSupport {
 		}
 		assertThat(count("SELECT COUNT(*) FROM ticket WHERE requester_address = ?", busy)).isEqualTo(2);
 		assertThat(outcomeOfLast(busy)).isEqualTo("REJECTED_RATE_LIMITED");
+		assertThat(count("SELECT COUNT(*) FROM outbound_mail WHERE recipient = ? AND kind = 'rejection-rate-limited'",
+				busy)).isOne();
 
 		String number = awaitTicketOf(busy);
 		this.mail.sendRaw(mailFrom(busy, null, "Re: [" + number + "] Vraag 1", "Nog een detail.", null), helpdesk());

@@ -18,14 +18,35 @@ import org.springframework.validation.annotation.Validated;
  * @param activeKeyId the id written into new tokens
  * @param previousKeys older secrets by key id: they still verify until removed
  * @param viewLifetime how long a ticket view link stays valid
+ * @param attachmentLifetime how long an attachment download link stays valid
+ * @param myCasesLifetime how long a "my cases" link stays valid
+ * @param decisionLifetime how long the links to accept or refuse a solution stay valid
  */
 @Validated
 @ConfigurationProperties("gateway.access")
 public record AccessSettings(String secret, @NotBlank String secretFile, @DefaultValue("k1") @NotBlank String activeKeyId,
-		Map<String, String> previousKeys, @NotNull Duration viewLifetime) {
+		Map<String, String> previousKeys, @NotNull Duration viewLifetime,
+		@DefaultValue("P7D") @NotNull Duration attachmentLifetime, @DefaultValue("P30D") @NotNull Duration myCasesLifetime,
+		@DefaultValue("P30D") @NotNull Duration decisionLifetime) {
 
 	public AccessSettings {
 		previousKeys = previousKeys == null ? Map.of() : Map.copyOf(previousKeys);
+		for (Duration lifetime : new Duration[] { viewLifetime, attachmentLifetime, myCasesLifetime, decisionLifetime }) {
+			if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
+				throw new IllegalArgumentException("gateway.access.*-lifetime must be positive, was " + lifetime);
+			}
+		}
+	}
+
+	/** The configured lifetime of links for that purpose; other modules' purposes bring their own. */
+	public Duration lifetime(LinkPurpose purpose) {
+		return switch (purpose) {
+			case VIEW_TICKET -> this.viewLifetime;
+			case DOWNLOAD_ATTACHMENT -> this.attachmentLifetime;
+			case MY_CASES -> this.myCasesLifetime;
+			case ACCEPT_SOLUTION, REFUSE_SOLUTION -> this.decisionLifetime;
+			default -> throw new IllegalArgumentException("No configured lifetime for " + purpose);
+		};
 	}
 
 }

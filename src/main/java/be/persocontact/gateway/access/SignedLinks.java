@@ -19,17 +19,22 @@ import org.springframework.stereotype.Service;
 
 /**
  * Issues and verifies signed links. Token layout (base64url, no padding): version, purpose, key id,
- * ticket id, expiry, a keyed tag of the recipient address (the address itself never appears in a
- * URL), then the HMAC-SHA256 of all of that.
+ * ticket id, item id, expiry, the ticket's and the recipient's revocation epochs, a keyed tag of the
+ * recipient address (the address itself never appears in a URL), then the HMAC-SHA256 of all of that.
+ * Verifying a token needs no database; whether its epochs are still current is
+ * {@link LinkManagement}'s question.
  */
 @Service
 public class SignedLinks {
 
-	private static final byte VERSION = 1;
+	private static final byte VERSION = 2;
 
 	private static final int TAG_BYTES = 16;
 
 	private static final int MAC_BYTES = 32;
+
+	/** ticket id, item id, expiry (8 bytes each), two epochs (4 bytes each), recipient tag. */
+	private static final int FIELD_BYTES = 8 + 8 + 8 + 4 + 4 + TAG_BYTES;
 
 	private static final int MAX_TOKEN_CHARS = 256;
 
@@ -37,31 +42,55 @@ public class SignedLinks {
 
 	private final AccessSettings settings;
 
+	private final LinkEpochs epochs;
+
 	private final Clock clock;
 
 	private final String baseUrl;
 
-	SignedLinks(LinkKeys keys, AccessSettings settings, Clock clock,
+	SignedLinks(LinkKeys keys, AccessSettings settings, LinkEpochs epochs, Clock clock,
 			@Value("${gateway.public-base-url}") String baseUrl) {
 		this.keys = keys;
 		this.settings = settings;
+		this.epochs = epochs;
 		this.clock = clock;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
 	/** The absolute URL of the read-only view of a ticket, for one recipient. */
 	public String ticketViewUrl(long ticketId, String recipient) {
-		return this.baseUrl + "/t/" + issue(LinkPurpose.VIEW_TICKET, ticketId, recipient, this.settings.viewLifetime());
+		return url(LinkPurpose.VIEW_TICKET, ticketId, recipient);
+	}
+
+	/** The absolute URL of a link for that purpose, ticket and recipient, with the purpose's lifetime. */
+	public String url(LinkPurpose purpose, long ticketId, String recipient) {
+		return url(purpose, ticketId, 0, recipient);
+	}
+
+	/** As {@link #url(LinkPurpose, long, String)}, for one item (an attachment) of the ticket. */
+	public String url(LinkPurpose purpose, long ticketId, long itemId, String recipient) {
+		if (!purpose.namesTicket()) {
+			throw new IllegalArgumentException(purpose + " links are built by their own module");
+		}
+		return this.baseUrl + purpose.path()
+				+ issue(purpose, ticketId, itemId, recipient, this.settings.lifetime(purpose));
 	}
 
 	public String issue(LinkPurpose purpose, long ticketId, String recipient, Duration lifetime) {
+		return issue(purpose, ticketId, 0, recipient, lifetime);
+	}
+
+	public String issue(LinkPurpose purpose, long ticketId, long itemId, String recipient, Duration lifetime) {
 		String keyId = this.keys.activeId();
 		byte[] key = this.keys.active();
 		byte[] kid = keyId.getBytes(StandardCharsets.US_ASCII);
 		long expires = this.clock.instant().plus(lifetime).getEpochSecond();
-		ByteBuffer payload = ByteBuffer.allocate(3 + kid.length + 16 + TAG_BYTES);
+		ByteBuffer payload = ByteBuffer.allocate(3 + kid.length + FIELD_BYTES);
 		payload.put(VERSION).put((byte) purpose.code()).put((byte) kid.length).put(kid);
-		payload.putLong(ticketId).putLong(expires).put(recipientTag(key, recipient));
+		payload.putLong(ticketId).putLong(itemId).putLong(expires);
+		payload.putInt(purpose.namesTicket() ? this.epochs.ofTicket(ticketId) : 0)
+			.putInt(this.epochs.ofRecipient(recipient));
+		payload.put(recipientTag(key, recipient));
 		byte[] body = payload.array();
 		byte[] token = Arrays.copyOf(body, body.length + MAC_BYTES);
 		System.arraycopy(hmac(key, body), 0, token, body.length, MAC_BYTES);
@@ -83,7 +112,7 @@ public class SignedLinks {
 			return new LinkVerification.Invalid("version");
 		}
 		int kidLength = bytes[2] & 0xff;
-		int bodyLength = 3 + kidLength + 16 + TAG_BYTES;
+		int bodyLength = 3 + kidLength + FIELD_BYTES;
 		if (kidLength == 0 || bytes.length != bodyLength + MAC_BYTES) {
 			return new LinkVerification.Invalid("length");
 		}
@@ -94,13 +123,17 @@ public class SignedLinks {
 		}
 		byte[] body = Arrays.copyOf(bytes, bodyLength);
 		byte[] mac = Arrays.copyOfRange(bytes, bodyLength, bytes.length);
+		// constant time: how much of a forged MAC matched must not show in the response time
 		if (!MessageDigest.isEqual(hmac(key, body), mac)) {
 			return new LinkVerification.Invalid("signature");
 		}
-		ByteBuffer fields = ByteBuffer.wrap(body, 3 + kidLength, 16 + TAG_BYTES);
+		ByteBuffer fields = ByteBuffer.wrap(body, 3 + kidLength, FIELD_BYTES);
 		LinkPurpose purpose = LinkPurpose.ofCode(bytes[1]);
 		long ticketId = fields.getLong();
+		long itemId = fields.getLong();
 		Instant expires = Instant.ofEpochSecond(fields.getLong());
+		int ticketEpoch = fields.getInt();
+		int recipientEpoch = fields.getInt();
 		byte[] tag = new byte[TAG_BYTES];
 		fields.get(tag);
 		if (purpose != expected) {
@@ -109,7 +142,7 @@ public class SignedLinks {
 		if (!this.clock.instant().isBefore(expires)) {
 			return new LinkVerification.Expired(ticketId, expires);
 		}
-		return new LinkVerification.Valid(purpose, ticketId, expires, keyId, tag);
+		return new LinkVerification.Valid(purpose, ticketId, itemId, expires, keyId, tag, ticketEpoch, recipientEpoch);
 	}
 
 	/** Was this verified link issued to that address? Compared in constant time. */

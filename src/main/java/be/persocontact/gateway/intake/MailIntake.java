@@ -142,7 +142,7 @@ public class MailIntake {
 				}
 				String reason = size + " bytes, more than " + this.settings.maxMessageSize();
 				if (mail.fromAddress() != null) {
-					this.notices.notifyOnce(mail.fromAddress(), languageOf(mail), Outcome.REJECTED_TOO_LARGE, reason);
+					this.notices.notifyOnce(mail.fromAddress(), languageOf(mail), Outcome.REJECTED_TOO_LARGE, mail.subject());
 				}
 				record.finish(Outcome.REJECTED_TOO_LARGE, reason, null, this.clock.instant());
 			});
@@ -208,8 +208,7 @@ public class MailIntake {
 		}
 		Instant windowStart = this.clock.instant().minus(this.settings.rateWindow());
 		if (this.tickets.countOpenedSince(mail.fromAddress(), windowStart) >= this.settings.newTicketsPerSender()) {
-			this.notices.notifyOnce(mail.fromAddress(), language, Outcome.REJECTED_RATE_LIMITED,
-					this.settings.newTicketsPerSender() + " new requests per " + this.settings.rateWindow());
+			this.notices.notifyOnce(mail.fromAddress(), language, Outcome.REJECTED_RATE_LIMITED, mail.subject());
 			record.finish(Outcome.REJECTED_RATE_LIMITED, "more than " + this.settings.newTicketsPerSender()
 					+ " new tickets in " + this.settings.rateWindow(), null, this.clock.instant());
 			return Outcome.REJECTED_RATE_LIMITED;

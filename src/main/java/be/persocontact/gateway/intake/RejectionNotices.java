@@ -1,44 +1,34 @@
 package be.persocontact.gateway.intake;
 
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Locale;
+import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import be.persocontact.gateway.notification.NotificationManagement;
+import be.persocontact.gateway.notification.RejectionNotice;
+import be.persocontact.gateway.notification.RejectionReason;
+
 import org.springframework.stereotype.Component;
 
-/** Tells a rejected sender at most once per reason and day (the day in UTC). */
+/**
+ * Tells a sender politely why their mail did not become a ticket, through the outbox of the same
+ * transaction. The notification module sends at most one notice per sender and reason a day, so a
+ * flood or a loop never gets a flood back. Machines are never told anything: the chain stops them first.
+ */
 @Component
 class RejectionNotices {
 
-	private final JdbcTemplate jdbc;
+	private final NotificationManagement notifications;
 
-	private final ApplicationEventPublisher events;
-
-	private final Clock clock;
-
-	RejectionNotices(JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
-		this.jdbc = jdbc;
-		this.events = events;
-		this.clock = clock;
+	RejectionNotices(NotificationManagement notifications) {
+		this.notifications = notifications;
 	}
 
-	/** Publishes {@link IntakeRejected} unless this sender was already told today; returns whether it was. */
-	boolean notifyOnce(String address, String language, Outcome outcome, String reason) {
-		String normalised = address.strip().toLowerCase(Locale.ROOT);
-		int inserted = this.jdbc.update("INSERT IGNORE INTO rejection_notice (address, reason, day, sent_at) "
-				+ "VALUES (?, ?, ?, ?)", normalised, outcome.name(),
-				Date.valueOf(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC)),
-				Timestamp.from(this.clock.instant()));
-		if (inserted == 0) {
-			return false;
-		}
-		this.events.publishEvent(new IntakeRejected(normalised, language, outcome, reason));
-		return true;
+	boolean notifyOnce(String address, String language, Outcome outcome, String subject) {
+		RejectionReason reason = switch (outcome) {
+			case REJECTED_TOO_LARGE -> RejectionReason.TOO_LARGE;
+			case REJECTED_RATE_LIMITED -> RejectionReason.RATE_LIMITED;
+			default -> throw new IllegalArgumentException("No notice for " + outcome);
+		};
+		return this.notifications.sendRejection(new RejectionNotice(address, language, reason, subject, List.of()));
 	}
 
 }

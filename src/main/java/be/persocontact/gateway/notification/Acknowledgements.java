@@ -20,6 +20,9 @@ class Acknowledgements {
 
 	static final String KIND = "acknowledgement";
 
+	/** A new ticket opened because the old one was closed says so first: the requester expected a reply. */
+	static final String FOLLOW_UP_KIND = "follow-up-opened";
+
 	private final TicketManagement tickets;
 
 	private final MailTemplates templates;
@@ -49,8 +52,9 @@ class Acknowledgements {
 		model.put("followsUp", event.followsUp() == null ? null : event.followsUp().value());
 		String title = ticket.subject().isBlank() ? this.templates.subject("untitled", language) : ticket.subject();
 		String subject = "[" + ticket.number() + "] " + title;
-		this.outbox.enqueue(ticket.id(), KIND, language, recipient, subject, ticket.number().value(),
-				this.templates.render(KIND, language, model));
+		String kind = event.followsUp() == null ? KIND : FOLLOW_UP_KIND;
+		this.outbox.enqueue(ticket.id(), kind, language, recipient, subject, ticket.number().value(),
+				this.templates.render(kind, language, model));
 	}
 
 }

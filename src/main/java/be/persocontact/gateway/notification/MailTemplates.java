@@ -34,7 +34,12 @@ public class MailTemplates {
 					+ " (expected html/ and text/); set GATEWAY_NOTIFICATION_TEMPLATES_DIR");
 		}
 		this.messages = new ReloadableResourceBundleMessageSource();
-		this.messages.setBasename("file:" + dir.resolve("i18n").resolve("messages"));
+		// messages: the acknowledgement's; notifications: every other mail's. Kept apart so that each
+		// bundle stays small enough to review in four languages side by side.
+		this.messages.setBasenames("file:" + dir.resolve("i18n").resolve("messages"),
+				"file:" + dir.resolve("i18n").resolve("notifications"));
+		// a missing key must show (as ??key??) and be caught by MailTemplatesUnitTests, never pass as the key
+		this.messages.setUseCodeAsDefaultMessage(false);
 		this.messages.setDefaultEncoding("UTF-8");
 		this.messages.setFallbackToSystemLocale(false);
 		SpringTemplateEngine engine = new SpringTemplateEngine();

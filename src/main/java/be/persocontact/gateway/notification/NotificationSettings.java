@@ -19,12 +19,16 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts attempts before a mail is marked failed for an operator to look at
  * @param initialBackoff the wait after the first failed attempt; doubles each time up to
  * {@code maxBackoff}
+ * @param batchSize mails claimed per outbox run
+ * @param lease how long a claimed mail is left to its sender before another run may send it again;
+ * longer than the slowest SMTP conversation, or a slow send becomes a double send
  */
 @Validated
 @ConfigurationProperties("gateway.notification")
 public record NotificationSettings(@NotBlank @Email String fromAddress, @NotBlank String fromName,
 		@NotBlank String templatesDir, @Positive int maxAttempts, @DefaultValue("PT5S") @NotNull Duration initialBackoff,
-		@DefaultValue("PT15M") @NotNull Duration maxBackoff, @DefaultValue("20") @Positive int batchSize) {
+		@DefaultValue("PT15M") @NotNull Duration maxBackoff, @DefaultValue("20") @Positive int batchSize,
+		@DefaultValue("PT2M") @NotNull Duration lease) {
 
 	/** The domain of our own Message-IDs, so that replies and bounces can be recognised as ours. */
 	public String messageIdDomain() {

@@ -67,6 +67,12 @@ public class OutboundMail {
 
 	private int attempts;
 
+	@Column(insertable = false, updatable = false)
+	private int claims;
+
+	@Column(insertable = false, updatable = false)
+	private int resends;
+
 	@Column(name = "next_attempt_at", nullable = false)
 	private Instant nextAttemptAt;
 
@@ -163,6 +169,16 @@ public class OutboundMail {
 
 	public int attempts() {
 		return this.attempts;
+	}
+
+	/** How many times this mail was handed to a sender. */
+	public int claims() {
+		return this.claims;
+	}
+
+	/** Sends after a claim whose outcome was lost: the recipient may have this mail twice, same Message-ID. */
+	public int resends() {
+		return this.resends;
 	}
 
 	public Instant sentAt() {

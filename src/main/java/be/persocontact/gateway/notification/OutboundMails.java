@@ -23,4 +23,6 @@ public interface OutboundMails extends Repository<OutboundMail, Long> {
 
 	long countByStatus(OutboundMail.Status status);
 
+	long countByRecipientAndKindAndCreatedAtAfter(String recipient, String kind, Instant after);
+
 }

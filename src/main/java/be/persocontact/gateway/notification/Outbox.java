@@ -17,12 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Writes mails into the outbox inside the caller's transaction, and hands due mails to the sending
  * route. A claim leases a mail for a while (row locks with SKIP LOCKED), so that several instances
  * never send the same mail at the same time; a mail whose sender died is sent again after the lease,
- * with the same Message-ID.
+ * with the same Message-ID, and counted as a re-send.
  */
 @Component
 public class Outbox {
-
-	static final Duration LEASE = Duration.ofMinutes(2);
 
 	private final OutboundMails mails;
 
@@ -39,11 +37,14 @@ public class Outbox {
 		this.clock = clock;
 	}
 
-	/** Queues a mail; it is sent only if the surrounding transaction commits. */
+	/**
+	 * Queues a mail; it is sent only if the surrounding transaction commits. {@code ticketId} and
+	 * {@code ticketNumber} are null for a mail about no ticket (a notice about a refused mail).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public OutboundMail enqueue(Long ticketId, String kind, String language, String recipient, String subject,
 			String ticketNumber, RenderedMail body) {
-		String messageId = "<" + ticketNumber + "." + kind + "." + UUID.randomUUID() + "@"
+		String messageId = "<" + (ticketNumber == null ? "" : ticketNumber + ".") + kind + "." + UUID.randomUUID() + "@"
 				+ this.settings.messageIdDomain() + ">";
 		return this.mails.save(new OutboundMail(messageId, ticketId, kind, language, recipient,
 				MailTemplates.oneLine(subject), null, body, this.clock.instant()));
@@ -63,8 +64,12 @@ public class Outbox {
 				+ "AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", Long.class,
 				Timestamp.from(now), this.settings.batchSize());
 		for (Long id : ids) {
-			this.jdbc.update("UPDATE outbound_mail SET next_attempt_at = ? WHERE id = ?",
-					Timestamp.from(now.plus(LEASE)), id);
+			// More claims than recorded outcomes: an earlier claim ended without a word, maybe after
+			// the send. The lost claim counts as an attempt, and this send as a re-send. MariaDB
+			// assigns left to right, so resends and attempts still see the old claims.
+			this.jdbc.update("UPDATE outbound_mail SET resends = resends + IF(claims > attempts, 1, 0), "
+					+ "attempts = GREATEST(attempts, claims), claims = claims + 1, next_attempt_at = ? WHERE id = ?",
+					Timestamp.from(now.plus(this.settings.lease())), id);
 		}
 		return ids;
 	}

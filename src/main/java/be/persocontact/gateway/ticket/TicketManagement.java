@@ -113,6 +113,40 @@ public class TicketManagement {
 		return this.tickets.findByNumber(number).map(ticket -> ticket.isParticipant(address)).orElse(false);
 	}
 
+	/** The requester's tickets, open and closed, newest first. */
+	@Transactional(readOnly = true)
+	public List<Ticket> findByRequester(String address) {
+		return this.tickets.findByRequesterAddressOrderByCreatedAtDescIdDesc(Requester.normalise(address));
+	}
+
+	/** The requester address of a ticket, for checking who a link was issued to. */
+	@Transactional(readOnly = true)
+	public Optional<String> requesterOf(long ticketId) {
+		return this.tickets.findById(ticketId).map(ticket -> ticket.requester().address());
+	}
+
+	/**
+	 * The requester accepts the proposed solution; the ticket closes.
+	 * @throws TicketStatusChangeRefused when no solution awaits acceptance
+	 */
+	public void acceptSolution(long ticketId, String requester) {
+		Ticket ticket = this.tickets.findById(ticketId)
+			.orElseThrow(() -> new IllegalArgumentException("No ticket " + ticketId));
+		ticket.accept(requester, this.clock.instant());
+		this.tickets.save(ticket);
+	}
+
+	/**
+	 * The requester refuses the proposed solution, with a reason; the ticket goes back to work.
+	 * @throws TicketStatusChangeRefused when no solution awaits acceptance
+	 */
+	public void refuseSolution(long ticketId, String requester, String reason) {
+		Ticket ticket = this.tickets.findById(ticketId)
+			.orElseThrow(() -> new IllegalArgumentException("No ticket " + ticketId));
+		ticket.refuse(requester, reason, this.clock.instant());
+		this.tickets.save(ticket);
+	}
+
 	private static Ticket loaded(Ticket ticket) {
 		ticket.timeline().size(); // the view renders outside the transaction (open-in-view is off)
 		return ticket;

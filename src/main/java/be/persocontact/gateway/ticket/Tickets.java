@@ -12,6 +12,8 @@ public interface Tickets extends Repository<Ticket, Long> {
 
 	Ticket save(Ticket ticket);
 
+	List<Ticket> findByRequesterAddressOrderByCreatedAtDescIdDesc(String address);
+
 	Optional<Ticket> findById(Long id);
 
 	Optional<Ticket> findByNumber(String number);

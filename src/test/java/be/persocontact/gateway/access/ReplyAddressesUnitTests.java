@@ -53,7 +53,8 @@ class ReplyAddressesUnitTests {
 	}
 
 	private static ReplyAddresses replyAddresses(String secret, String id, Map<String, String> previous) {
-		return new ReplyAddresses(new LinkKeys(new AccessSettings(secret, "unused", id, previous, Duration.ofDays(1))));
+		return new ReplyAddresses(new LinkKeys(new AccessSettings(secret, "unused", id, previous, Duration.ofDays(1), Duration.ofDays(1),
+				Duration.ofDays(1), Duration.ofDays(1))));
 	}
 
 }

@@ -6,8 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Locale;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,14 +91,74 @@ class SignedLinksUnitTests {
 	}
 
 	@Test
+	void aLinkForOnePurposeOpensNoOther() {
+		SignedLinks links = links(KEY_1, "k1", Map.of(), NOW);
+		String view = links.issue(LinkPurpose.VIEW_TICKET, 42, "anna@example.org", Duration.ofDays(1));
+
+		for (LinkPurpose other : LinkPurpose.values()) {
+			if (other != LinkPurpose.VIEW_TICKET) {
+				assertThat(links.verify(view, other)).as(other.name()).isEqualTo(new LinkVerification.Invalid("purpose"));
+			}
+		}
+	}
+
+	@Test
+	void aLinkCarriesTheRevocationEpochsOfItsTicketAndRecipientAtIssue() {
+		Map<String, Integer> epochs = new HashMap<>(Map.of("ticket:42", 3, "anna@example.org", 7));
+		SignedLinks links = links(KEY_1, "k1", Map.of(), NOW, epochs);
+		String token = links.issue(LinkPurpose.ACCEPT_SOLUTION, 42, "Anna@Example.org", Duration.ofDays(1));
+		epochs.put("ticket:42", 4); // bumped later: the token keeps what it was signed with
+
+		LinkVerification.Valid valid = (LinkVerification.Valid) links.verify(token, LinkPurpose.ACCEPT_SOLUTION);
+
+		assertThat(valid.ticketEpoch()).isEqualTo(3);
+		assertThat(valid.recipientEpoch()).isEqualTo(7);
+	}
+
+	@Test
+	void signaturesAndRecipientTagsAreComparedInConstantTimeOnly() {
+		JavaClass signedLinks = new ClassFileImporter().importClasses(SignedLinks.class).get(SignedLinks.class);
+		var calls = signedLinks.getMethodCallsFromSelf();
+
+		assertThat(calls).filteredOn(call -> isCallTo(call, "java.security.MessageDigest", "isEqual"))
+			.extracting(call -> call.getOrigin().getName())
+			.contains("verify", "isIssuedTo");
+		// the short-circuiting comparisons would leak, through timing, how much of a forged MAC matched
+		assertThat(calls).noneMatch(call -> isCallTo(call, "java.util.Arrays", "equals")
+				|| isCallTo(call, "java.lang.String", "equals") || isCallTo(call, "java.lang.Object", "equals")
+				|| isCallTo(call, "java.nio.ByteBuffer", "equals"));
+	}
+
+	private static boolean isCallTo(JavaMethodCall call, String owner, String method) {
+		return call.getTargetOwner().getName().equals(owner) && call.getName().equals(method);
+	}
+
+	@Test
 	void aSecretTooShortToBeSafeStopsStartUp() {
 		assertThatThrownBy(() -> links("c2hvcnQ=", "k1", Map.of(), NOW)).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("at least 32 bytes");
 	}
 
 	private static SignedLinks links(String secret, String activeId, Map<String, String> previous, Instant now) {
-		AccessSettings settings = new AccessSettings(secret, "unused", activeId, previous, Duration.ofDays(90));
-		return new SignedLinks(new LinkKeys(settings), settings, Clock.fixed(now, ZoneOffset.UTC),
+		return links(secret, activeId, previous, now, Map.of());
+	}
+
+	private static SignedLinks links(String secret, String activeId, Map<String, String> previous, Instant now,
+			Map<String, Integer> epochs) {
+		LinkEpochs current = new LinkEpochs() {
+			@Override
+			public int ofTicket(long ticketId) {
+				return epochs.getOrDefault("ticket:" + ticketId, 0);
+			}
+
+			@Override
+			public int ofRecipient(String address) {
+				return epochs.getOrDefault(address.toLowerCase(Locale.ROOT), 0);
+			}
+		};
+		AccessSettings settings = new AccessSettings(secret, "unused", activeId, previous, Duration.ofDays(90), Duration.ofDays(7),
+				Duration.ofDays(30), Duration.ofDays(30));
+		return new SignedLinks(new LinkKeys(settings), settings, current, Clock.fixed(now, ZoneOffset.UTC),
 				"http://localhost:8080");
 	}
 

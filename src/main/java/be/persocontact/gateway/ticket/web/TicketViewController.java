@@ -5,13 +5,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import be.persocontact.gateway.access.LinkManagement;
 import be.persocontact.gateway.access.LinkPurpose;
-import be.persocontact.gateway.access.LinkVerification;
+import be.persocontact.gateway.access.LinkUse;
 import be.persocontact.gateway.access.SignedLinks;
 import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketManagement;
@@ -19,8 +19,7 @@ import be.persocontact.gateway.ticket.TicketStatus;
 import be.persocontact.gateway.ticket.TimelineEntry;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,74 +27,65 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The read-only ticket view behind a signed link. It changes nothing (mail scanners open every link)
- * and answers a bad link with a friendly page: 404 for anything not ours, 410 for an expired link.
+ * and answers a bad link with a friendly page, never a stack trace. Message bodies are shown as text
+ * (Thymeleaf escapes them): markup an employee pasted or an HTML mail left behind is never rendered.
  */
 @Controller
 class TicketViewController {
 
 	static final String LOCALE_ATTRIBUTE = "gateway.locale";
 
+	private final LinkManagement access;
+
 	private final SignedLinks links;
 
 	private final TicketManagement tickets;
 
+	private final LinkProblems problems;
+
 	private final DateTimeFormatter timeFormat;
 
-	private final MessageSource messages;
-
-	TicketViewController(SignedLinks links, TicketManagement tickets, MessageSource messages,
+	TicketViewController(LinkManagement access, SignedLinks links, TicketManagement tickets, LinkProblems problems,
 			@Value("${gateway.time-zone:Europe/Brussels}") String zone) {
+		this.access = access;
 		this.links = links;
 		this.tickets = tickets;
-		this.messages = messages;
+		this.problems = problems;
 		this.timeFormat = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of(zone));
 	}
 
 	@GetMapping("/t/{token}")
 	String view(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
-		LinkVerification verification = this.links.verify(token, LinkPurpose.VIEW_TICKET);
-		if (verification instanceof LinkVerification.Expired) {
-			response.setStatus(HttpServletResponse.SC_GONE);
-			return problem("expired", model);
+		LinkUse use = this.access.open(token, LinkPurpose.VIEW_TICKET, this.tickets::requesterOf,
+				request.getHeader(HttpHeaders.USER_AGENT));
+		if (!(use instanceof LinkUse.Granted granted)) {
+			return this.problems.page(((LinkUse.Refused) use).reason(), model, response);
 		}
-		Optional<Ticket> ticket = (verification instanceof LinkVerification.Valid valid)
-				? this.tickets.find(valid.ticketId())
-					.filter(found -> this.links.isIssuedTo(valid, found.requester().address()))
-				: Optional.empty();
-		if (ticket.isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			return problem("invalid", model);
-		}
-		Ticket found = ticket.get();
-		if (request.getParameter("lang") == null) {
-			request.setAttribute(LOCALE_ATTRIBUTE, Locale.forLanguageTag(found.requester().language()));
-		}
-		model.addAttribute("ticket", found);
-		model.addAttribute("tracker", tracker(found.status()));
-		model.addAttribute("timeline", found.timeline().stream().map(this::row).toList());
+		Ticket ticket = this.tickets.find(granted.ticketId()).orElseThrow();
+		speakTheRequestersLanguage(ticket, request);
+		model.addAttribute("ticket", ticket);
+		model.addAttribute("tracker", tracker(ticket.status()));
+		model.addAttribute("timeline", ticket.timeline().stream().map(this::row).toList());
 		model.addAttribute("token", token);
+		model.addAttribute("casesUrl", this.links.url(LinkPurpose.MY_CASES, ticket.id(), granted.recipient()));
 		return "ticket/view";
 	}
 
-	private String problem(String problem, Model model) {
-		Locale first = LocaleContextHolder.getLocale();
-		List<ProblemText> texts = java.util.stream.Stream
-			.concat(java.util.stream.Stream.of(first.getLanguage()),
-					java.util.stream.Stream.of("nl", "fr", "de", "en"))
-			.distinct()
-			.map(Locale::forLanguageTag)
-			.map(locale -> new ProblemText(locale.getLanguage(),
-					this.messages.getMessage("link." + problem + ".title", null, locale),
-					this.messages.getMessage("link." + problem + ".text", null, locale)))
-			.toList();
-		model.addAttribute("problem", problem);
-		model.addAttribute("texts", texts);
-		return "ticket/link-problem";
+	/** An explicit ?lang= wins (the switch on the page); otherwise the language the requester chose. */
+	static void speakTheRequestersLanguage(Ticket ticket, HttpServletRequest request) {
+		if (request.getParameter("lang") == null) {
+			request.setAttribute(LOCALE_ATTRIBUTE, Locale.forLanguageTag(ticket.requester().language()));
+		}
 	}
 
-	private List<TrackerStep> tracker(TicketStatus current) {
+	/**
+	 * The six statuses in their order. PENDING is a side step of work in progress, so a ticket past it
+	 * shows it as done only if it was actually pending at some point.
+	 */
+	static List<TrackerStep> tracker(TicketStatus current) {
 		return Arrays.stream(TicketStatus.values())
-			.map(status -> new TrackerStep(status.name(), status == current, status.ordinal() < current.ordinal()))
+			.map(status -> new TrackerStep(status.name(), status == current,
+					status.ordinal() < current.ordinal() && status != TicketStatus.PENDING))
 			.toList();
 	}
 
@@ -104,9 +94,6 @@ class TicketViewController {
 				entry.createdAt().toString(), entry.body(),
 				entry.statusFrom() == null ? null : entry.statusFrom().name(),
 				entry.statusTo() == null ? null : entry.statusTo().name());
-	}
-
-	record ProblemText(String language, String title, String explanation) {
 	}
 
 	record TrackerStep(String status, boolean current, boolean done) {

@@ -1,0 +1,53 @@
+package be.persocontact.gateway.notification;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import be.persocontact.gateway.access.LinkPurpose;
+import be.persocontact.gateway.access.SignedLinks;
+import be.persocontact.gateway.ticket.Ticket;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one templated mail about a ticket to its requester into the outbox. Every such mail carries
+ * the same few facts (number, title, status) and personal links, never the request's content: mails
+ * get forwarded, printed and read on shared screens.
+ */
+@Component
+class TicketMails {
+
+	private final MailTemplates templates;
+
+	private final Outbox outbox;
+
+	private final SignedLinks links;
+
+	TicketMails(MailTemplates templates, Outbox outbox, SignedLinks links) {
+		this.templates = templates;
+		this.outbox = outbox;
+		this.links = links;
+	}
+
+	OutboundMail enqueue(Ticket ticket, String template, Map<String, Object> extra) {
+		String recipient = ticket.requester().address();
+		String language = ticket.requester().language();
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("number", ticket.number().value());
+		model.put("title", ticket.subject());
+		model.put("name", ticket.requester().displayName());
+		model.put("status", ticket.status().name());
+		model.put("link", this.links.url(LinkPurpose.VIEW_TICKET, ticket.id(), recipient));
+		model.put("casesLink", this.links.url(LinkPurpose.MY_CASES, ticket.id(), recipient));
+		model.putAll(extra);
+		String title = ticket.subject().isBlank() ? this.templates.subject("untitled", language) : ticket.subject();
+		String subject = "[" + ticket.number() + "] " + this.templates.subject(template, language, title);
+		return this.outbox.enqueue(ticket.id(), template, language, recipient, subject, ticket.number().value(),
+				this.templates.render(template, language, model));
+	}
+
+	String link(LinkPurpose purpose, Ticket ticket) {
+		return this.links.url(purpose, ticket.id(), ticket.requester().address());
+	}
+
+}

@@ -1,0 +1,119 @@
+package be.persocontact.gateway.access;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import be.persocontact.gateway.TicketFixture;
+import be.persocontact.gateway.ticket.TicketManagement;
+import be.persocontact.gateway.ticket.TicketNumber;
+import be.persocontact.gateway.ticket.Tickets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static be.persocontact.gateway.TicketFixture.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Revocation by epoch and the access log, through the real view over HTTP and the real tables. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class LinkManagementIntegrationTests {
+
+	private static final String AGENT = "Mozilla/5.0 (LinkManagementIntegrationTests)";
+
+	@Autowired
+	TicketManagement management;
+
+	@Autowired
+	Tickets tickets;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	SignedLinks links;
+
+	@Autowired
+	LinkManagement linkManagement;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@LocalServerPort
+	int port;
+
+	TicketFixture fixture;
+
+	@BeforeEach
+	void setUp() {
+		this.fixture = new TicketFixture(this.management, this.tickets, this.transaction, this.port);
+	}
+
+	@Test
+	void anOperatorRevokingATicketsLinksShutsEveryEarlierLinkOfThatTicketButNotNewOnes() {
+		String anna = unique("anna");
+		long id = this.fixture.idOf(this.fixture.open(anna, "Loonsimulatie", "Graag.", "nl"));
+		String before = TicketFixture.pathOf(this.links.ticketViewUrl(id, anna));
+		assertThat(this.fixture.get(before, AGENT).statusCode()).isEqualTo(200);
+
+		this.linkManagement.revokeTicketLinks(id, "operator@persocontact.local");
+
+		var revoked = this.fixture.get(before, AGENT);
+		assertThat(revoked.statusCode()).isEqualTo(410);
+		assertThat(revoked.body()).contains("Deze link werd ingetrokken").contains("This link has been withdrawn")
+			.doesNotContain("Loonsimulatie");
+		assertThat(this.fixture.get(TicketFixture.pathOf(this.links.ticketViewUrl(id, anna)), AGENT).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void anOperatorRevokingARecipientsLinksShutsThemForEveryTicketOfThatRecipientOnly() {
+		String anna = unique("anna");
+		String bert = unique("bert");
+		long first = this.fixture.idOf(this.fixture.open(anna, "Ouderschapsverlof", "a", "nl"));
+		long second = this.fixture.idOf(this.fixture.open(anna, "Thuiswerk", "b", "nl"));
+		long berts = this.fixture.idOf(this.fixture.open(bert, "Fietsvergoeding", "c", "nl"));
+		List<String> annasLinks = List.of(TicketFixture.pathOf(this.links.ticketViewUrl(first, anna)),
+				TicketFixture.pathOf(this.links.url(LinkPurpose.MY_CASES, second, anna)));
+		String bertsLink = TicketFixture.pathOf(this.links.ticketViewUrl(berts, bert));
+
+		this.linkManagement.revokeRecipientLinks("Anna" + anna.substring(4).toUpperCase(), "operator@persocontact.local");
+
+		assertThat(annasLinks).allSatisfy(path -> assertThat(this.fixture.get(path, AGENT).statusCode()).isEqualTo(410));
+		assertThat(this.fixture.get(bertsLink, AGENT).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void everyUseOfALinkGrantedOrNotIsLoggedWithTimeTicketPurposeRecipientHashAndUserAgent() {
+		String anna = unique("anna");
+		TicketNumber number = this.fixture.open(anna, "Attest", "x", "fr");
+		long id = this.fixture.idOf(number);
+		String granted = TicketFixture.pathOf(this.links.ticketViewUrl(id, anna));
+		String expired = "/t/" + this.links.issue(LinkPurpose.VIEW_TICKET, id, anna, Duration.ofSeconds(-1));
+		String forSomeoneElse = "/t/" + this.links.issue(LinkPurpose.VIEW_TICKET, id, unique("mallory"), Duration.ofDays(1));
+
+		assertThat(this.fixture.get(granted, AGENT).statusCode()).isEqualTo(200);
+		assertThat(this.fixture.get(expired, AGENT).statusCode()).isEqualTo(410);
+		assertThat(this.fixture.get(forSomeoneElse, AGENT).statusCode()).isEqualTo(404);
+
+		List<Map<String, Object>> log = this.jdbc.queryForList("SELECT accessed_at, purpose, recipient_hash, user_agent, "
+				+ "outcome FROM link_access WHERE ticket_id = ? ORDER BY id", id);
+		assertThat(log).extracting(row -> row.get("outcome")).containsExactly("GRANTED", "EXPIRED", "INVALID");
+		assertThat(log).allSatisfy(row -> {
+			assertThat(row.get("accessed_at")).isNotNull();
+			assertThat(row.get("purpose")).isEqualTo("VIEW_TICKET");
+			assertThat(row.get("user_agent")).isEqualTo(AGENT);
+		});
+		assertThat(log.get(0).get("recipient_hash")).isEqualTo(RecipientHash.of(anna));
+		assertThat(log.get(0).get("recipient_hash").toString()).doesNotContain("anna");
+		assertThat(log.get(2).get("recipient_hash")).isNull();
+	}
+
+}
