@@ -9,16 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
 import be.persocontact.gateway.MailServerFixture;
+import be.persocontact.gateway.TicketFixture;
 import be.persocontact.gateway.notification.mail.OutboxMailer;
 import be.persocontact.gateway.system.MailServerSettings;
-import be.persocontact.gateway.ticket.RequesterMessage;
 import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketNumber;
@@ -37,6 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static be.persocontact.gateway.TicketFixture.OFFICER;
+import static be.persocontact.gateway.TicketFixture.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -49,8 +50,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class OutboxIntegrationTests {
-
-	private static final String OFFICER = "officer@persocontact.local";
 
 	@Autowired
 	GreenMail greenMail;
@@ -205,9 +204,7 @@ class OutboxIntegrationTests {
 	}
 
 	private TicketNumber openTicketAndAwaitAcknowledgement(String address) {
-		TicketNumber number = this.transaction.execute(status -> this.ticketManagement
-			.open(new RequesterMessage(address, "Anna", "nl", "Medisch attest", "In bijlage mijn attest.", null, List.of()))
-			.ticket());
+		TicketNumber number = tickets().open(address, "Medisch attest", "In bijlage mijn attest.", "nl");
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.mail.inbox(address).size() == 1);
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> count("SELECT COUNT(*) FROM outbound_mail o JOIN ticket t ON t.id = o.ticket_id "
@@ -216,11 +213,11 @@ class OutboxIntegrationTests {
 	}
 
 	private void changeStatus(TicketNumber number, TicketStatus target) {
-		this.transaction.executeWithoutResult(status -> {
-			Ticket ticket = this.tickets.findByNumber(number).orElseThrow();
-			ticket.changeStatus(target, OFFICER, null, Instant.now());
-			this.tickets.save(ticket);
-		});
+		tickets().changeStatus(number, target);
+	}
+
+	private TicketFixture tickets() {
+		return new TicketFixture(this.ticketManagement, this.tickets, this.transaction, this.port);
 	}
 
 	private int statusMails(TicketNumber number, String status) {
@@ -257,10 +254,6 @@ class OutboxIntegrationTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private static String unique(String name) {
-		return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 	}
 
 }
