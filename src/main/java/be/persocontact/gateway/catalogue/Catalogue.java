@@ -1,8 +1,6 @@
 package be.persocontact.gateway.catalogue;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,12 +18,6 @@ public record Catalogue(String location, Set<String> queues, List<Theme> themes)
 
 	public Optional<Form> form(String code) {
 		return forms().stream().filter(form -> form.code().equals(code)).findFirst();
-	}
-
-	Map<String, Form> formsByCode() {
-		Map<String, Form> byCode = new LinkedHashMap<>();
-		forms().forEach(form -> byCode.put(form.code(), form));
-		return byCode;
 	}
 
 }

@@ -8,6 +8,7 @@ import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketOpened;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +32,15 @@ class Acknowledgements {
 
 	private final SignedLinks links;
 
-	Acknowledgements(TicketManagement tickets, MailTemplates templates, Outbox outbox, SignedLinks links) {
+	private final ObjectProvider<AcknowledgementDetails> details;
+
+	Acknowledgements(TicketManagement tickets, MailTemplates templates, Outbox outbox, SignedLinks links,
+			ObjectProvider<AcknowledgementDetails> details) {
 		this.tickets = tickets;
 		this.templates = templates;
 		this.outbox = outbox;
 		this.links = links;
+		this.details = details;
 	}
 
 	@EventListener
@@ -50,6 +55,7 @@ class Acknowledgements {
 		model.put("status", ticket.status().name());
 		model.put("link", this.links.ticketViewUrl(ticket.id(), recipient));
 		model.put("followsUp", event.followsUp() == null ? null : event.followsUp().value());
+		model.put("details", this.details.orderedStream().flatMap(channel -> channel.detailsOf(ticket).stream()).toList());
 		String title = ticket.subject().isBlank() ? this.templates.subject("untitled", language) : ticket.subject();
 		String subject = "[" + ticket.number() + "] " + title;
 		String kind = event.followsUp() == null ? KIND : FOLLOW_UP_KIND;

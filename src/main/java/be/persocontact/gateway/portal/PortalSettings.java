@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param acceptedFileTypes file name extensions accepted until the attachment module checks the bytes
  * @param linkLifetime how long a link to the portal pages stays valid
  * @param linkResendInterval a second link requested for the same address within this time is not sent
+ * @param acknowledgeSensitiveValues whether the acknowledgement mail shows the values of fields the
+ * catalogue marks sensitive; by default they are shown only behind the signed link
  */
 @Validated
 @ConfigurationProperties("gateway.portal")
@@ -32,7 +34,8 @@ public record PortalSettings(String apiKey, @DefaultValue("data/portal-api-key")
 		@DefaultValue @Valid Jwt jwt, @DefaultValue("10MB") @NotNull DataSize maxFileSize,
 		@DefaultValue("10") @Positive int maxFiles,
 		@DefaultValue({ "pdf", "jpg", "jpeg", "png", "tif", "tiff", "heic", "docx", "odt", "txt" }) @NotEmpty List<String> acceptedFileTypes,
-		@DefaultValue("P7D") @NotNull Duration linkLifetime, @DefaultValue("PT1M") @NotNull Duration linkResendInterval) {
+		@DefaultValue("P7D") @NotNull Duration linkLifetime, @DefaultValue("PT1M") @NotNull Duration linkResendInterval,
+		@DefaultValue("false") boolean acknowledgeSensitiveValues) {
 
 	/**
 	 * @param issuerUri the issuer every token must name; its metadata gives the key set when

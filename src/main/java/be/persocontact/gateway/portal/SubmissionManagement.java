@@ -118,7 +118,15 @@ public class SubmissionManagement {
 		RequesterMessage message = new RequesterMessage(submission.employeeAddress(), submission.employeeName(),
 				submission.language(), form.title().in(submission.language()), this.text.of(form, submission), null,
 				List.of());
-		RecordedMessage recorded = this.tickets.openFromForm(message, form.code(), form.queue());
+		RecordedMessage recorded;
+		PortalAcknowledgementDetails.bind(
+				this.text.mailLines(form, submission, this.settings.acknowledgeSensitiveValues()));
+		try {
+			recorded = this.tickets.openFromForm(message, form.code(), form.queue());
+		}
+		finally {
+			PortalAcknowledgementDetails.unbind();
+		}
 		record.accepted(dedupKey, recorded.ticket().value(), submission.files());
 		this.submissions.saveAndFlush(record);
 		Ticket ticket = this.tickets.find(recorded.ticket()).orElseThrow();

@@ -1,6 +1,7 @@
 package be.persocontact.gateway.portal;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import be.persocontact.gateway.catalogue.Field;
 import be.persocontact.gateway.catalogue.FieldType;
 import be.persocontact.gateway.catalogue.Form;
 import be.persocontact.gateway.catalogue.Option;
+import be.persocontact.gateway.notification.AcknowledgementDetails;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -52,6 +54,20 @@ class SubmissionText {
 					.append(" kB)\n"));
 		}
 		return text.toString().strip();
+	}
+
+	/**
+	 * The fields as lines for the acknowledgement mail. A mail leaves our hands for good, so values the
+	 * catalogue marks sensitive are replaced by a pointer to the signed link unless configured otherwise.
+	 */
+	List<AcknowledgementDetails.Line> mailLines(Form form, Submission submission, boolean includeSensitive) {
+		Locale locale = Locale.forLanguageTag(submission.language());
+		return form.fields()
+			.stream()
+			.map(field -> new AcknowledgementDetails.Line(field.label().in(submission.language()),
+					field.sensitive() && !includeSensitive ? message("portal.text.hidden", locale)
+							: value(field, submission.values().get(field.name()), locale)))
+			.toList();
 	}
 
 	private String value(Field field, String value, Locale locale) {

@@ -74,7 +74,7 @@ class PortalCallersUnitTests {
 	void theStaticKeyOpensOnlyForTheWholeKey() {
 		AuthenticationManager keyCaller = PortalApiSecurity.apiKeyCaller(
 				PortalApiKey.of(new PortalSettings("static-key-0123456789-0123456789-0123", "unused", null, null, 1,
-						List.of("pdf"), null, null)));
+						List.of("pdf"), null, null, false)));
 		assertThat(keyCaller.authenticate(new BearerTokenAuthenticationToken("static-key-0123456789-0123456789-0123"))
 			.getAuthorities()).extracting(Object::toString).containsExactly(PortalApiSecurity.AUTHORITY);
 		for (String wrong : List.of("static-key-0123456789-0123456789-012", "static-key-0123456789-0123456789-01234",
@@ -87,7 +87,7 @@ class PortalCallersUnitTests {
 	@Test
 	void aStaticKeyShorterThan32CharactersStopsStartUp() {
 		assertThatThrownBy(() -> PortalApiKey.of(new PortalSettings("short", "unused", null, null, 1, List.of("pdf"),
-				null, null)))
+				null, null, false)))
 			.hasMessageContaining("gateway.portal.api-key must be at least 32 characters");
 	}
 
