@@ -22,11 +22,17 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor {
 
 	static final String SOURCE_NAME = "gateway-embedded-defaults";
 
+	/**
+	 * Every context of a JVM shares one embedded MariaDB ({@link EmbeddedMariaDb#acquire}), so "any free
+	 * port" is chosen once: a second test context must connect where the first one started the server.
+	 */
+	private static int sharedDbPort;
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		if (!hasText(environment, "spring.datasource.url")) {
-			int port = resolvePort(environment, "gateway.embedded.db.port", 0);
+			int port = sharedDbPort(environment);
 			String database = environment.getProperty("gateway.embedded.db.name", "persocontact");
 			defaults.put("gateway.embedded.db.enabled", "true");
 			defaults.put("gateway.embedded.db.port", port);
@@ -52,6 +58,16 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor {
 	private static boolean hasText(ConfigurableEnvironment environment, String key) {
 		String value = environment.getProperty(key);
 		return value != null && !value.isBlank();
+	}
+
+	private static synchronized int sharedDbPort(ConfigurableEnvironment environment) {
+		if (environment.getProperty("gateway.embedded.db.port", Integer.class, 0) != 0) {
+			return resolvePort(environment, "gateway.embedded.db.port", 0);
+		}
+		if (sharedDbPort == 0) {
+			sharedDbPort = resolvePort(environment, "gateway.embedded.db.port", 0);
+		}
+		return sharedDbPort;
 	}
 
 	/** A configured port of 0 means "any free port", which lets test contexts run side by side. */
