@@ -32,4 +32,17 @@ class ModularityTests {
 			.check(classes);
 	}
 
+	@Test
+	void onlyTheAttachmentModulesInternalsKnowTika() {
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("be.persocontact.gateway");
+		noClasses().that()
+			.resideOutsideOfPackage("be.persocontact.gateway.attachment.internal..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.apache.tika..")
+			.because("the parser is replaceable (and isolatable) only while it stays behind TextExtractor")
+			.check(classes);
+	}
+
 }

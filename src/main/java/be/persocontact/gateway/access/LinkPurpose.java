@@ -8,8 +8,11 @@ public enum LinkPurpose {
 
 	/** The read-only view of one ticket ({@code /t/}). */
 	VIEW_TICKET(1, "/t/"),
-	/** One attachment of a ticket ({@code /d/}); the token names the ticket and the attachment as item. */
-	DOWNLOAD_ATTACHMENT(2, "/d/"),
+	/**
+	 * One stored attachment ({@code /d/}); the token's id is the attachment's, not a ticket's, so the
+	 * attachment module builds the URL and only the recipient's revocation epoch applies.
+	 */
+	DOWNLOAD_ATTACHMENT(2),
 	/**
 	 * All tickets of the requester ({@code /me/}). The token names one of their tickets, whose requester
 	 * address is the one listed: no address ever appears in a URL.

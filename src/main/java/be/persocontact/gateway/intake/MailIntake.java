@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import be.persocontact.gateway.attachment.AttachmentManagement;
+import be.persocontact.gateway.attachment.AttachmentReceipt;
+import be.persocontact.gateway.attachment.MailAttachmentReceipts;
+import be.persocontact.gateway.attachment.MailAttachments;
 import be.persocontact.gateway.ticket.RecordedMessage;
 import be.persocontact.gateway.ticket.Requester;
 import be.persocontact.gateway.ticket.RequesterMessage;
@@ -37,6 +41,8 @@ public class MailIntake {
 
 	private final RejectionNotices notices;
 
+	private final AttachmentManagement attachments;
+
 	private final TicketManagement tickets;
 
 	private final IntakeSettings settings;
@@ -46,8 +52,9 @@ public class MailIntake {
 	private final Clock clock;
 
 	MailIntake(InboundRecorder recorder, InboundMessages messages, IntakeChain chain, ThreadResolver threads,
-			FailingAddresses failingAddresses, RejectionNotices notices, TicketManagement tickets,
-			IntakeSettings settings, TransactionTemplate transaction, Clock clock) {
+			FailingAddresses failingAddresses, RejectionNotices notices, AttachmentManagement attachments,
+			TicketManagement tickets, IntakeSettings settings, TransactionTemplate transaction, Clock clock) {
+		this.attachments = attachments;
 		this.recorder = recorder;
 		this.messages = messages;
 		this.chain = chain;
@@ -67,7 +74,9 @@ public class MailIntake {
 			return Disposition.DONE;
 		}
 		try {
-			Outcome outcome = this.transaction.execute(status -> process(recorded.id()));
+			// files are read (time-limited) before the ticket transaction, stored inside it
+			AttachmentManagement.Inspection files = this.attachments.inspect(MailAttachments.from(mail.bytes()));
+			Outcome outcome = this.transaction.execute(status -> process(recorded.id(), files));
 			log.info("Inbound message {} processed: {}", recorded.id(), outcome);
 			return outcome == Outcome.QUARANTINED ? Disposition.QUARANTINE : Disposition.DONE;
 		}
@@ -103,7 +112,8 @@ public class MailIntake {
 			throw new IllegalStateException("Message " + id + " was never readable; nothing stored to replay");
 		}
 		try {
-			return this.transaction.execute(status -> process(id));
+			AttachmentManagement.Inspection files = this.attachments.inspect(MailAttachments.from(record.raw()));
+			return this.transaction.execute(status -> process(id, files));
 		}
 		catch (RuntimeException failure) {
 			this.recorder.recordFailure(id, failure);
@@ -173,7 +183,7 @@ public class MailIntake {
 		return Disposition.RETRY_LATER;
 	}
 
-	private Outcome process(Long id) {
+	private Outcome process(Long id, AttachmentManagement.Inspection files) {
 		InboundMessage record = this.messages.findById(id).orElseThrow();
 		ParsedMail mail;
 		MailText.Body body;
@@ -199,7 +209,8 @@ public class MailIntake {
 		Optional<ThreadResolver.Match> thread = this.threads.resolve(mail);
 		if (thread.isPresent()) {
 			RequesterMessage reply = message(mail, language, QuoteTrimmer.trim(body.text()), id);
-			RecordedMessage result = this.tickets.append(thread.get().ticket(), reply);
+			RecordedMessage result = withReceipts(files, () -> this.tickets.append(thread.get().ticket(), reply));
+			recordAttachments(result.ticket(), files, language);
 			Outcome outcome = result.action() == RecordedMessage.Action.APPENDED ? Outcome.APPENDED
 					: Outcome.TICKET_CREATED;
 			record.finish(outcome, reasonOf(result), result.ticket().value(), this.clock.instant());
@@ -213,9 +224,37 @@ public class MailIntake {
 					+ " new tickets in " + this.settings.rateWindow(), null, this.clock.instant());
 			return Outcome.REJECTED_RATE_LIMITED;
 		}
-		RecordedMessage result = this.tickets.open(message(mail, language, QuoteTrimmer.trimSignature(body.text()), id));
+		RequesterMessage first = message(mail, language, QuoteTrimmer.trimSignature(body.text()), id);
+		RecordedMessage result = withReceipts(files, () -> this.tickets.open(first));
+		recordAttachments(result.ticket(), files, language);
 		record.finish(Outcome.TICKET_CREATED, null, result.ticket().value(), this.clock.instant());
 		return Outcome.TICKET_CREATED;
+	}
+
+	/** The acknowledgement written while the ticket opens lists every file with its receipt. */
+	private static RecordedMessage withReceipts(AttachmentManagement.Inspection files,
+			java.util.function.Supplier<RecordedMessage> recording) {
+		MailAttachmentReceipts.bind(files.receipts());
+		try {
+			return recording.get();
+		}
+		finally {
+			MailAttachmentReceipts.unbind();
+		}
+	}
+
+	/** Stores the accepted files with the ticket and notes every file's receipt on its timeline. */
+	private void recordAttachments(TicketNumber number, AttachmentManagement.Inspection files, String language) {
+		if (files.receipts().isEmpty()) {
+			return;
+		}
+		long ticketId = this.tickets.find(number).orElseThrow().id();
+		java.util.Locale locale = java.util.Locale.forLanguageTag(language);
+		StringBuilder note = new StringBuilder();
+		for (AttachmentReceipt receipt : this.attachments.record(files, ticketId)) {
+			note.append(receipt.name()).append(": ").append(this.attachments.describe(receipt, locale)).append('\n');
+		}
+		this.tickets.recordSystemNote(ticketId, note.toString().strip());
 	}
 
 	/**

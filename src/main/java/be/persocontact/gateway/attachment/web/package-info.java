@@ -1,0 +1,4 @@
+/**
+ * Downloads of accepted attachments behind their own signed links ({@code /d/<token>}).
+ */
+package be.persocontact.gateway.attachment.web;
