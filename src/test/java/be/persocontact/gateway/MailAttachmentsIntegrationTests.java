@@ -61,6 +61,20 @@ class MailAttachmentsIntegrationTests extends MailIntegrationTestSupport {
 			.contains("verklaring.txt: Ontvangen")
 			.contains("attest.pdf: ")
 			.doesNotContain("attest.pdf: Ontvangen");
+
+		// the view lists both files; only the accepted one can be downloaded, through its own link
+		java.util.regex.Matcher view = java.util.regex.Pattern.compile("https?://[^/\\s]+(/t/[A-Za-z0-9_-]+)").matcher(ack);
+		assertThat(view.find()).isTrue();
+		String page = get(view.group(1)).body();
+		assertThat(page).contains("verklaring.txt").contains("attest.pdf");
+		java.util.regex.Matcher download = java.util.regex.Pattern.compile("href=\"https?://[^/\"]+(/d/[A-Za-z0-9_-]+)\"")
+			.matcher(page);
+		assertThat(download.find()).isTrue();
+		java.net.http.HttpResponse<String> file = get(download.group(1));
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(file.body()).isEqualTo(text);
+		assertThat(file.headers().firstValue("Content-Disposition")).get().asString().startsWith("attachment");
+		assertThat(download.find()).as("no second download link: the executable has none").isFalse();
 	}
 
 }

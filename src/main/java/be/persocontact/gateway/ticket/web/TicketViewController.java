@@ -14,10 +14,12 @@ import be.persocontact.gateway.access.LinkPurpose;
 import be.persocontact.gateway.access.LinkUse;
 import be.persocontact.gateway.access.SignedLinks;
 import be.persocontact.gateway.ticket.Ticket;
+import be.persocontact.gateway.ticket.TicketFiles;
 import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketStatus;
 import be.persocontact.gateway.ticket.TimelineEntry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -45,8 +47,11 @@ class TicketViewController {
 
 	private final DateTimeFormatter timeFormat;
 
+	private final ObjectProvider<TicketFiles> files;
+
 	TicketViewController(LinkManagement access, SignedLinks links, TicketManagement tickets, LinkProblems problems,
-			@Value("${gateway.time-zone:Europe/Brussels}") String zone) {
+			ObjectProvider<TicketFiles> files, @Value("${gateway.time-zone:Europe/Brussels}") String zone) {
+		this.files = files;
 		this.access = access;
 		this.links = links;
 		this.tickets = tickets;
@@ -68,6 +73,11 @@ class TicketViewController {
 		model.addAttribute("timeline", ticket.timeline().stream().map(this::row).toList());
 		model.addAttribute("token", token);
 		model.addAttribute("casesUrl", this.links.url(LinkPurpose.MY_CASES, ticket.id(), granted.recipient()));
+		java.util.Locale locale = java.util.Locale.forLanguageTag(
+				request.getParameter("lang") != null ? request.getParameter("lang") : ticket.requester().language());
+		model.addAttribute("files", this.files.orderedStream()
+			.flatMap(provider -> provider.filesOf(ticket, granted.recipient(), locale).stream())
+			.toList());
 		return "ticket/view";
 	}
 
