@@ -2,14 +2,10 @@ package be.persocontact.gateway.access;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Service;
 
@@ -74,11 +70,11 @@ public class ReplyAddresses {
 	private static byte[] raw(long ticketId, String recipient, byte[] key) {
 		ByteBuffer body = ByteBuffer.allocate(4 + TAG_BYTES);
 		body.putInt((int) ticketId);
-		byte[] tag = hmac(key, ("reply-recipient:" + recipient.strip().toLowerCase(Locale.ROOT))
+		byte[] tag = HmacSha256.of(key, ("reply-recipient:" + recipient.strip().toLowerCase(Locale.ROOT))
 			.getBytes(StandardCharsets.UTF_8));
 		body.put(tag, 0, TAG_BYTES);
 		byte[] signed = Arrays.copyOf(body.array(), 4 + TAG_BYTES + MAC_BYTES);
-		byte[] mac = hmac(key, prefixed("reply:", body.array()));
+		byte[] mac = HmacSha256.of(key, prefixed("reply:", body.array()));
 		System.arraycopy(mac, 0, signed, 4 + TAG_BYTES, MAC_BYTES);
 		return signed;
 	}
@@ -128,17 +124,6 @@ public class ReplyAddresses {
 			}
 		}
 		return out.array();
-	}
-
-	private static byte[] hmac(byte[] key, byte[] data) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(data);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 unavailable", ex);
-		}
 	}
 
 }

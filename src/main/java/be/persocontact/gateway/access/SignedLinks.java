@@ -2,7 +2,6 @@ package be.persocontact.gateway.access;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +9,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -93,7 +89,7 @@ public class SignedLinks {
 		payload.put(recipientTag(key, recipient));
 		byte[] body = payload.array();
 		byte[] token = Arrays.copyOf(body, body.length + MAC_BYTES);
-		System.arraycopy(hmac(key, body), 0, token, body.length, MAC_BYTES);
+		System.arraycopy(HmacSha256.of(key, body), 0, token, body.length, MAC_BYTES);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
 	}
 
@@ -124,7 +120,7 @@ public class SignedLinks {
 		byte[] body = Arrays.copyOf(bytes, bodyLength);
 		byte[] mac = Arrays.copyOfRange(bytes, bodyLength, bytes.length);
 		// constant time: how much of a forged MAC matched must not show in the response time
-		if (!MessageDigest.isEqual(hmac(key, body), mac)) {
+		if (!MessageDigest.isEqual(HmacSha256.of(key, body), mac)) {
 			return new LinkVerification.Invalid("signature");
 		}
 		ByteBuffer fields = ByteBuffer.wrap(body, 3 + kidLength, FIELD_BYTES);
@@ -153,18 +149,7 @@ public class SignedLinks {
 
 	private static byte[] recipientTag(byte[] key, String recipient) {
 		String normalised = recipient.strip().toLowerCase(Locale.ROOT);
-		return Arrays.copyOf(hmac(key, ("recipient:" + normalised).getBytes(StandardCharsets.UTF_8)), TAG_BYTES);
-	}
-
-	private static byte[] hmac(byte[] key, byte[] data) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(data);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 unavailable", ex);
-		}
+		return Arrays.copyOf(HmacSha256.of(key, ("recipient:" + normalised).getBytes(StandardCharsets.UTF_8)), TAG_BYTES);
 	}
 
 }
