@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A throw-away Dovecot (Debian's dovecot-imapd) on 127.0.0.1 with a Maildir under {@code target/}: the
+ * A throw-away Dovecot (Debian's dovecot-imapd) on 127.0.0.1 with a Maildir in the temp dir: the
  * production IMAP server the gateway must work with, beside GreenMail's convenience. Any password is
  * "secret"; mail is stored as the unprivileged user nobody, as Dovecot refuses root.
  */
@@ -35,7 +35,9 @@ final class DovecotServer implements AutoCloseable {
 	}
 
 	static DovecotServer start() throws Exception {
-		Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "dovecot-");
+		// in the system temp dir, not under the checkout: Dovecot's unprivileged user must be able to reach
+		// its Maildir, and a checkout may live in a directory only root can enter
+		Path dir = Files.createTempDirectory("persocontact-dovecot-");
 		Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
 		Path home = Files.createDirectories(dir.resolve("mail"));
 		Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -97,6 +99,9 @@ final class DovecotServer implements AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		new ProcessBuilder(BINARY.toString(), "-c", this.config.toString(), "stop").inheritIO().start().waitFor();
+		try (java.util.stream.Stream<Path> files = Files.walk(this.config.getParent())) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
 	}
 
 }
