@@ -270,9 +270,11 @@ public class MailIntake {
 		}
 		return this.threads.ticketAnswered(stop.report()).map(ticket -> {
 			String what = switch (stop.outcome()) {
-				case IGNORED_BOUNCE -> "Our mail could not be delivered"
-						+ (stop.report().permanentlyFailedRecipients().isEmpty() ? ""
-								: " to " + String.join(", ", stop.report().permanentlyFailedRecipients()));
+				// a 4.x.x report (delayed, mailbox full) is not a failure yet: say so, or officers chase ghosts
+				case IGNORED_BOUNCE -> stop.report().permanentlyFailedRecipients().isEmpty()
+						? "A delivery report about our mail arrived; it reports no permanent failure"
+						: "Our mail could not be delivered to "
+								+ String.join(", ", stop.report().permanentlyFailedRecipients());
 				case IGNORED_AUTO_REPLY -> "Automatic reply received from " + mail.fromAddress();
 				case IGNORED_READ_RECEIPT -> "Read receipt received from " + mail.fromAddress();
 				default -> stop.outcome().name() + " received from " + mail.fromAddress();
