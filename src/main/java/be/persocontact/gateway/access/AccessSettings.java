@@ -41,7 +41,7 @@ public record AccessSettings(String secret, @NotBlank String secretFile, @Defaul
 	/** The configured lifetime of links for that purpose; other modules' purposes bring their own. */
 	public Duration lifetime(LinkPurpose purpose) {
 		return switch (purpose) {
-			case VIEW_TICKET -> this.viewLifetime;
+			case VIEW_TICKET, OFFICER_VIEW -> this.viewLifetime;
 			case DOWNLOAD_ATTACHMENT -> this.attachmentLifetime;
 			case MY_CASES -> this.myCasesLifetime;
 			case ACCEPT_SOLUTION, REFUSE_SOLUTION -> this.decisionLifetime;

@@ -22,6 +22,11 @@ public enum LinkPurpose {
 	ACCEPT_SOLUTION(4, "/a/"),
 	/** The page that refuses a proposed solution with a reason ({@code /r/}). */
 	REFUSE_SOLUTION(5, "/r/"),
+	/**
+	 * The officers' view of one ticket ({@code /o/}), issued to a queue ({@code queue:<code>}) rather
+	 * than a person, so that any officer of the queue may open it while the ticket is in that queue.
+	 */
+	OFFICER_VIEW(6, "/o/"),
 
 	/** The portal pages of one employee (the id is a portal visitor's, not a ticket's). */
 	PORTAL_PAGES(20);

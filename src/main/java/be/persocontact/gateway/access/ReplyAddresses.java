@@ -3,7 +3,9 @@ package be.persocontact.gateway.access;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,6 +23,9 @@ public class ReplyAddresses {
 	private static final int TAG_BYTES = 6;
 
 	private static final int MAC_BYTES = 10;
+
+	/** Days since the epoch on which an officer's reply address stops working (two bytes: until 2149). */
+	private static final int EXPIRY_BYTES = 2;
 
 	private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
 
@@ -61,6 +66,92 @@ public class ReplyAddresses {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The reply address for a mail to the officers of a queue about a ticket: bound to the ticket and the
+	 * queue (any officer of it may answer, whoever the mail went to), valid until the given day. It is
+	 * longer than a requester's (36 characters), so the two kinds never pass for each other.
+	 */
+	public String queueReplyAddress(String helpdeskAddress, long ticketId, String queue, LocalDate validUntil) {
+		int at = helpdeskAddress.indexOf('@');
+		return helpdeskAddress.substring(0, at) + "+" + encode(queueRaw(ticketId, validUntil, queue, this.keys.active()))
+				+ helpdeskAddress.substring(at);
+	}
+
+	/**
+	 * Reads an officer's reply address: which ticket and queue it was issued for, and whether it is
+	 * still valid on that day. An address that is not on the helpdesk's address, or does not carry a
+	 * queue token, is {@link QueueToken.Kind#NONE}; a token that verifies for none of the queues is
+	 * {@link QueueToken.Kind#FORGED}.
+	 */
+	public QueueToken queueTokenOf(String address, String helpdeskAddress, Collection<String> queues, LocalDate today) {
+		byte[] bytes = tokenBytes(address, helpdeskAddress);
+		if (bytes == null || bytes.length != 4 + EXPIRY_BYTES + TAG_BYTES + MAC_BYTES) {
+			return QueueToken.NONE;
+		}
+		ByteBuffer buffer = ByteBuffer.wrap(bytes);
+		long ticketId = buffer.getInt() & 0xffffffffL;
+		LocalDate validUntil = LocalDate.ofEpochDay(buffer.getShort() & 0xffff);
+		for (byte[] key : this.keys.all()) {
+			for (String queue : queues) {
+				if (MessageDigest.isEqual(bytes, queueRaw(ticketId, validUntil, queue, key))) {
+					return new QueueToken(today.isAfter(validUntil) ? QueueToken.Kind.EXPIRED : QueueToken.Kind.VALID,
+							ticketId, queue, validUntil);
+				}
+			}
+		}
+		return new QueueToken(QueueToken.Kind.FORGED, ticketId, null, validUntil);
+	}
+
+	/** What an officer's reply address says. {@code queue} is null unless it verified. */
+	public record QueueToken(Kind kind, long ticketId, String queue, LocalDate validUntil) {
+
+		static final QueueToken NONE = new QueueToken(Kind.NONE, 0, null, null);
+
+		/** No recipient carried a queue token. */
+		public static final QueueToken NONE_FOUND = NONE;
+
+		public enum Kind {
+
+			/** Not a queue token at all (the helpdesk address, a requester's reply address, another address). */
+			NONE,
+			/** Shaped like one, but not signed by us for any queue: forged or mangled. */
+			FORGED,
+			/** Ours, but past its day. */
+			EXPIRED,
+			VALID
+
+		}
+
+	}
+
+	private static byte[] queueRaw(long ticketId, LocalDate validUntil, String queue, byte[] key) {
+		ByteBuffer body = ByteBuffer.allocate(4 + EXPIRY_BYTES + TAG_BYTES);
+		body.putInt((int) ticketId);
+		body.putShort((short) Math.min(validUntil.toEpochDay(), 0xffff));
+		byte[] tag = HmacSha256.of(key, ("reply-queue:" + queue).getBytes(StandardCharsets.UTF_8));
+		body.put(tag, 0, TAG_BYTES);
+		byte[] signed = Arrays.copyOf(body.array(), body.capacity() + MAC_BYTES);
+		byte[] mac = HmacSha256.of(key, prefixed("reply-queue:", body.array()));
+		System.arraycopy(mac, 0, signed, body.capacity(), MAC_BYTES);
+		return signed;
+	}
+
+	/** The decoded token of a sub-address on the helpdesk's address, or null. */
+	private static byte[] tokenBytes(String address, String helpdeskAddress) {
+		if (address == null) {
+			return null;
+		}
+		String lower = address.strip().toLowerCase(Locale.ROOT);
+		String helpdesk = helpdeskAddress.toLowerCase(Locale.ROOT);
+		int at = helpdesk.indexOf('@');
+		String prefix = helpdesk.substring(0, at) + "+";
+		if (!lower.startsWith(prefix) || !lower.endsWith(helpdesk.substring(at))
+				|| lower.length() <= prefix.length() + helpdesk.length() - at) {
+			return null;
+		}
+		return decode(lower.substring(prefix.length(), lower.length() - (helpdesk.length() - at)));
 	}
 
 	private static String token(long ticketId, String recipient, byte[] key) {

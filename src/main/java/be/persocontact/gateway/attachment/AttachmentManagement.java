@@ -101,6 +101,12 @@ public class AttachmentManagement {
 		return this.attachments.receiptsOf(ticketId);
 	}
 
+	/** The text read from a ticket's accepted files (empty when none had any), for routing rules. */
+	@Transactional(readOnly = true)
+	public String textOf(long ticketId) {
+		return this.attachments.textOf(ticketId);
+	}
+
 	/** The absolute download URL of one accepted file, for one recipient (the ticket's requester). */
 	public String downloadUrl(long attachmentId, String recipient) {
 		return this.baseUrl + "/d/"

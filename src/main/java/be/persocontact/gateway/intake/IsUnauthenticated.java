@@ -23,6 +23,25 @@ class IsUnauthenticated implements IntakeCheck {
 		this.trustedServers = settings.trustedAuthservIds().stream().map(id -> id.toLowerCase(Locale.ROOT)).toList();
 	}
 
+	private static final Pattern DMARC_PASS = Pattern.compile("(^|[;\\s])dmarc\\s*=\\s*pass\\b", Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * Did a trusted server say DMARC passed? True when no server is trusted (nothing to go by). An
+	 * officer's reply acts on a ticket, so it needs a pass, not merely the absence of a fail.
+	 */
+	boolean passedDmarc(ParsedMail mail) {
+		if (this.trustedServers.isEmpty()) {
+			return true;
+		}
+		for (String result : mail.headers("Authentication-Results")) {
+			String authservId = result.split(";", 2)[0].strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+			if (this.trustedServers.contains(authservId) && DMARC_PASS.matcher(result).find()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Override
 	public Decision check(ParsedMail mail) {
 		if (this.trustedServers.isEmpty()) {

@@ -8,6 +8,8 @@ import be.persocontact.gateway.attachment.AttachmentManagement;
 import be.persocontact.gateway.attachment.AttachmentReceipt;
 import be.persocontact.gateway.attachment.MailAttachmentReceipts;
 import be.persocontact.gateway.attachment.MailAttachments;
+import be.persocontact.gateway.queue.OfficerReplies;
+import be.persocontact.gateway.queue.TicketRouting;
 import be.persocontact.gateway.ticket.RecordedMessage;
 import be.persocontact.gateway.ticket.Requester;
 import be.persocontact.gateway.ticket.RequesterMessage;
@@ -51,9 +53,19 @@ public class MailIntake {
 
 	private final Clock clock;
 
+	private final OfficerReplies officers;
+
+	private final TicketRouting routing;
+
+	private final IsUnauthenticated authenticity;
+
 	MailIntake(InboundRecorder recorder, InboundMessages messages, IntakeChain chain, ThreadResolver threads,
 			FailingAddresses failingAddresses, RejectionNotices notices, AttachmentManagement attachments,
-			TicketManagement tickets, IntakeSettings settings, TransactionTemplate transaction, Clock clock) {
+			TicketManagement tickets, IntakeSettings settings, TransactionTemplate transaction, Clock clock,
+			OfficerReplies officers, TicketRouting routing, IsUnauthenticated authenticity) {
+		this.officers = officers;
+		this.routing = routing;
+		this.authenticity = authenticity;
 		this.attachments = attachments;
 		this.recorder = recorder;
 		this.messages = messages;
@@ -206,11 +218,18 @@ public class MailIntake {
 		}
 
 		String language = languageOf(mail);
+		Outcome officerOutcome = officerReply(record, mail, body, files, language);
+		if (officerOutcome != null) {
+			return officerOutcome;
+		}
 		Optional<ThreadResolver.Match> thread = this.threads.resolve(mail);
 		if (thread.isPresent()) {
 			RequesterMessage reply = message(mail, language, QuoteTrimmer.trim(body.text()), id);
 			RecordedMessage result = withReceipts(files, () -> this.tickets.append(thread.get().ticket(), reply));
 			recordAttachments(result.ticket(), files, language);
+			if (result.action() == RecordedMessage.Action.OPENED_FOLLOW_UP) {
+				this.routing.route(result.ticket());
+			}
 			Outcome outcome = result.action() == RecordedMessage.Action.APPENDED ? Outcome.APPENDED
 					: Outcome.TICKET_CREATED;
 			record.finish(outcome, reasonOf(result), result.ticket().value(), this.clock.instant());
@@ -227,9 +246,48 @@ public class MailIntake {
 		RequesterMessage first = message(mail, language, QuoteTrimmer.trimSignature(body.text()), id);
 		RecordedMessage result = withReceipts(files, () -> this.tickets.open(first));
 		recordAttachments(result.ticket(), files, language);
+		// routed last, so that the rules also read the text of the files
+		this.routing.route(result.ticket());
 		record.finish(Outcome.TICKET_CREATED, null, result.ticket().value(), this.clock.instant());
 		return Outcome.TICKET_CREATED;
 	}
+
+	/**
+	 * A mail to an officer's reply address (a token bound to a ticket and a queue) is an officer's reply:
+	 * carried out, refused with a word to the officer, or held for review when it is not to be trusted.
+	 * Null when the mail is not for officers.
+	 */
+	private Outcome officerReply(InboundMessage record, ParsedMail mail, MailText.Body body,
+			AttachmentManagement.Inspection files, String language) {
+		OfficerReplies.Result result = this.officers.handle(new OfficerReplies.OfficerMail(mail.fromAddress(),
+				mail.recipientAddresses(), QuoteTrimmer.trim(body.text()), record.id()),
+				this.authenticity.passedDmarc(mail));
+		Instant now = this.clock.instant();
+		switch (result.kind()) {
+			case NOT_FOR_OFFICERS -> {
+				return null;
+			}
+			case HELD -> {
+				record.finish(Outcome.QUARANTINED, "OFFICER_REPLY_HELD: " + result.reason(), result.ticket(), now);
+				return Outcome.QUARANTINED;
+			}
+			case COMMANDS_REFUSED -> {
+				record.finish(Outcome.REJECTED_OFFICER_COMMAND, result.reason(), result.ticket(), now);
+				record.threadedBy(OFFICER_REPLY);
+				return Outcome.REJECTED_OFFICER_COMMAND;
+			}
+			default -> {
+				// files an officer attaches are the ticket's, for the requester to download in the view
+				recordAttachments(new TicketNumber(result.ticket()), files, language);
+				record.finish(Outcome.APPENDED, result.reason(), result.ticket(), now);
+				record.threadedBy(OFFICER_REPLY);
+				return Outcome.APPENDED;
+			}
+		}
+	}
+
+	/** The threading rule recorded for an officer's reply. */
+	static final String OFFICER_REPLY = "OFFICER_REPLY_TOKEN";
 
 	/** The acknowledgement written while the ticket opens lists every file with its receipt. */
 	private static RecordedMessage withReceipts(AttachmentManagement.Inspection files,

@@ -25,6 +25,8 @@ public enum Outcome {
 	REJECTED_RATE_LIMITED(true),
 	/** Larger than the configured maximum; only its headers were read. */
 	REJECTED_TOO_LARGE(true),
+	/** An officer's reply whose commands could not be carried out; nothing changed, the officer was told. */
+	REJECTED_OFFICER_COMMAND(true),
 	/** Processing failed; it will be tried again. */
 	FAILED(false),
 	/** Held for an operator: failed too often, or not to be trusted (reason UNAUTHENTICATED). */

@@ -47,9 +47,48 @@ public class NotificationManagement {
 		this.clock = clock;
 	}
 
-	/** Tells the requester an officer answered; the answer itself stays behind the link. */
-	public void officerAnswered(TicketNumber number) {
-		this.mails.enqueue(ticket(number), "officer-answer", Map.of());
+	/** Sends the requester an officer's answer, with the link to the request. */
+	public void officerAnswered(TicketNumber number, String answer) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("message", answer == null || answer.isBlank() ? null : answer);
+		this.mails.enqueue(ticket(number), "officer-answer", model);
+	}
+
+	/**
+	 * A mail to officers about a ticket: to a queue's address or to one officer, in their language,
+	 * with a Reply-To that carries the queue's token, so that their reply comes back as an officer's.
+	 * The ticket's facts (number, subject, status, requester) are added here; {@code extra} holds the
+	 * template's own values.
+	 */
+	public void mailOfficers(TicketNumber number, String template, String recipient, String language, String replyTo,
+			Map<String, Object> extra) {
+		Ticket ticket = ticket(number);
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("number", ticket.number().value());
+		model.put("title", ticket.subject());
+		model.put("status", ticket.status().name());
+		model.put("requesterName", ticket.requester().displayName());
+		model.put("requesterAddress", ticket.requester().address());
+		model.put("name", null);
+		model.put("link", null);
+		model.putAll(extra);
+		String title = ticket.subject().isBlank() ? this.templates.subject("untitled", language) : ticket.subject();
+		OutboundMail mail = this.outbox.enqueue(ticket.id(), template, language, recipient,
+				"[" + ticket.number() + "] " + this.templates.subject(template, language, title), ticket.number().value(),
+				this.templates.render(template, language, model));
+		mail.replyTo(replyTo);
+	}
+
+	/** A mail to officers about no single ticket (a queue's digest); replies go to the helpdesk. */
+	public void mailOfficers(String template, String recipient, String language, String subjectArgument,
+			Map<String, Object> extra) {
+		Map<String, Object> model = new LinkedHashMap<>(extra);
+		model.putIfAbsent("name", null);
+		model.putIfAbsent("number", null);
+		model.putIfAbsent("link", null);
+		this.outbox.enqueue(null, template, language, recipient,
+				this.templates.subject(template, language, subjectArgument), null,
+				this.templates.render(template, language, model));
 	}
 
 	/** Reminds the requester that the ticket waits for them (information asked, or a solution to accept). */

@@ -53,6 +53,10 @@ public class OutboundMail {
 	@Column(name = "in_reply_to")
 	private String inReplyTo;
 
+	/** The Reply-To of an officer-facing mail (a queue token); null: the recipient's own reply address. */
+	@Column(name = "reply_to")
+	private String replyTo;
+
 	@JdbcTypeCode(SqlTypes.LONGVARCHAR)
 	@Column(name = "text_body", nullable = false)
 	private String textBody;
@@ -149,6 +153,14 @@ public class OutboundMail {
 
 	public String subject() {
 		return this.subject;
+	}
+
+	public String replyTo() {
+		return this.replyTo;
+	}
+
+	void replyTo(String address) {
+		this.replyTo = address;
 	}
 
 	public String inReplyTo() {

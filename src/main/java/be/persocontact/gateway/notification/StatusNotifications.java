@@ -36,6 +36,9 @@ class StatusNotifications {
 		String template = templateFor(event.to(), closedByRequester(ticket));
 		Map<String, Object> extra = new LinkedHashMap<>();
 		extra.put("from", event.from().name());
+		// the officer's question or proposed solution; never a requester's refusal reason sent back to them
+		boolean officerNote = event.to() == TicketStatus.PENDING || event.to() == TicketStatus.AWAITING_ACCEPTANCE;
+		extra.put("message", officerNote && event.note() != null && !event.note().isBlank() ? event.note() : null);
 		if (event.to() == TicketStatus.AWAITING_ACCEPTANCE) {
 			extra.put("acceptLink", this.mails.link(LinkPurpose.ACCEPT_SOLUTION, ticket));
 			extra.put("refuseLink", this.mails.link(LinkPurpose.REFUSE_SOLUTION, ticket));

@@ -64,6 +64,18 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 	@Column(name = "queue_code")
 	private String queue;
 
+	/** The officer working on the ticket; null until one takes it. */
+	@Column(name = "assignee")
+	private String assignee;
+
+	/** Since when the ticket is in its status: reminders and automatic closure count from here. */
+	@Column(name = "status_since", nullable = false)
+	private Instant statusSince;
+
+	/** When the requester was last reminded of the current status; null when not yet. */
+	@Column(name = "reminded_at")
+	private Instant remindedAt;
+
 	@OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("createdAt ASC, id ASC")
 	private List<TimelineEntry> timeline = new ArrayList<>();
@@ -78,6 +90,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		this.status = TicketStatus.OPEN;
 		this.createdAt = at;
 		this.updatedAt = at;
+		this.statusSince = at;
 	}
 
 	/** A new ticket, opened by the requester's first message. */
@@ -104,19 +117,31 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	/**
 	 * A further message from the requester. A ticket waiting for the requester's information goes
-	 * back to work; a closed ticket can no longer be used to communicate.
+	 * back to work; a proposed solution is accepted or refused when the message starts with a clear
+	 * yes or no (with a reason), in any of the four languages; a closed ticket can no longer be used to
+	 * communicate.
 	 */
 	public void appendRequesterMessage(String author, String body, Long inboundMessageId, Instant at) {
 		if (this.status.isClosed()) {
 			throw new TicketClosed(number());
 		}
+		TicketStatus before = this.status;
 		this.timeline.add(new TimelineEntry(this, TimelineEntryKind.REQUESTER_MESSAGE, author, body,
 				inboundMessageId, at));
 		this.updatedAt = at;
-		registerEvent(new RequesterMessageAppended(number(), inboundMessageId));
 		if (this.status == TicketStatus.PENDING) {
-			moveTo(TicketStatus.WORK_IN_PROGRESS, author, null, at);
+			moveTo(TicketStatus.WORK_IN_PROGRESS, author, null, at, true);
 		}
+		else if (this.status == TicketStatus.AWAITING_ACCEPTANCE) {
+			SolutionAnswer answer = SolutionAnswer.read(body);
+			if (answer.accepts()) {
+				moveTo(TicketStatus.CLOSED_COMPLETE, author, null, at, true);
+			}
+			else if (answer.refuses()) {
+				moveTo(TicketStatus.WORK_IN_PROGRESS, author, answer.reason(), at, true);
+			}
+		}
+		registerEvent(new RequesterMessageAppended(number(), inboundMessageId, before, this.status, body));
 	}
 
 	/** Records the catalogue form a portal submission was made with; routing reads it. */
@@ -126,14 +151,84 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	/**
 	 * Puts the ticket in an officer queue and notes the reason on the timeline, so that every routing
-	 * decision can be traced to the rule that made it.
+	 * decision can be traced to the rule that made it. A ticket moved to another queue is no longer
+	 * anyone's: the officers of the new queue are told and one of them takes it.
 	 */
 	public void routeTo(String queue, String reason, Instant at) {
 		if (queue == null || queue.isBlank()) {
 			throw new IllegalArgumentException("A queue needs a code");
 		}
+		if (this.status.isClosed()) {
+			throw new TicketClosed(number());
+		}
+		String previous = this.queue;
 		this.queue = queue;
+		if (previous != null && !previous.equals(queue)) {
+			this.assignee = null;
+		}
 		recordSystemNote("Queue " + queue + " (" + reason + ")", at);
+		registerEvent(new TicketRouted(number(), queue, previous, reason));
+	}
+
+	/**
+	 * An officer takes the ticket. A new ticket goes through ASSIGNED to WORK_IN_PROGRESS; the
+	 * requester is told once, that someone works on it now.
+	 */
+	public void take(String officer, Instant at) {
+		if (this.status.isClosed()) {
+			throw new TicketClosed(number());
+		}
+		String before = this.assignee;
+		this.assignee = officer;
+		if (this.status == TicketStatus.OPEN) {
+			moveTo(TicketStatus.ASSIGNED, officer, null, at, false);
+		}
+		if (this.status == TicketStatus.ASSIGNED) {
+			moveTo(TicketStatus.WORK_IN_PROGRESS, officer, null, at, true);
+		}
+		else if (before != null && !before.equalsIgnoreCase(officer)) {
+			recordSystemNote("Taken over from " + before + " by " + officer, at);
+		}
+	}
+
+	/** An officer's answer to the requester; the ticket stays in work (an untaken one is taken by them). */
+	public void answer(String officer, String text, Long inboundMessageId, Instant at) {
+		takeIfNobodyWorksOnIt(officer, at);
+		this.timeline.add(new TimelineEntry(this, TimelineEntryKind.OFFICER_MESSAGE, officer, text,
+				inboundMessageId, at));
+		this.updatedAt = at;
+	}
+
+	/** A note between officers: on the timeline, never shown or sent to the requester. */
+	public void addInternalNote(String officer, String text, Long inboundMessageId, Instant at) {
+		this.timeline.add(new TimelineEntry(this, TimelineEntryKind.INTERNAL_NOTE, officer, text, inboundMessageId,
+				at));
+		this.updatedAt = at;
+	}
+
+	private void takeIfNobodyWorksOnIt(String officer, Instant at) {
+		if (this.status == TicketStatus.OPEN || this.status == TicketStatus.ASSIGNED) {
+			if (this.assignee == null) {
+				this.assignee = officer;
+			}
+			if (this.status == TicketStatus.OPEN) {
+				moveTo(TicketStatus.ASSIGNED, officer, null, at, false);
+			}
+			moveTo(TicketStatus.WORK_IN_PROGRESS, officer, null, at, false);
+		}
+	}
+
+	/** The requester was reminded that the ticket waits for them. */
+	public void markReminded(Instant at) {
+		this.remindedAt = at;
+	}
+
+	/**
+	 * Nobody answered the proposed solution in time: the ticket closes, and the requester is told it
+	 * was closed for want of an answer.
+	 */
+	public void closeForWantOfAnswer(String reason, Instant at) {
+		moveTo(TicketStatus.CLOSED_COMPLETE, null, reason, at, true);
 	}
 
 	/** Something the gateway noticed, shown on the timeline but never sent anywhere. */
@@ -150,11 +245,18 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		moveTo(TicketStatus.WORK_IN_PROGRESS, officer, null, at);
 	}
 
+	/** The officer needs something from the requester; an untaken ticket is taken by them first. */
 	public void askForInformation(String officer, String question, Instant at) {
+		takeIfNobodyWorksOnIt(officer, at);
 		moveTo(TicketStatus.PENDING, officer, question, at);
 	}
 
+	/** The officer proposes a solution; from PENDING the ticket passes through work silently. */
 	public void resolve(String officer, String solution, Instant at) {
+		takeIfNobodyWorksOnIt(officer, at);
+		if (this.status == TicketStatus.PENDING) {
+			moveTo(TicketStatus.WORK_IN_PROGRESS, officer, null, at, false);
+		}
 		moveTo(TicketStatus.AWAITING_ACCEPTANCE, officer, solution, at);
 	}
 
@@ -167,6 +269,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 			throw new IllegalArgumentException("Refusing a solution needs a reason");
 		}
 		moveTo(TicketStatus.WORK_IN_PROGRESS, requesterAddress, reason, at);
+		registerEvent(new SolutionRefused(number(), reason));
 	}
 
 	/**
@@ -178,14 +281,34 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 	}
 
 	private void moveTo(TicketStatus target, String actor, String note, Instant at) {
+		moveTo(target, actor, note, at, true);
+	}
+
+	/**
+	 * @param announce whether the requester hears of it: a step passed through on the way to another
+	 * status (taking a new ticket passes ASSIGNED) is on the timeline but gets no mail of its own
+	 */
+	private void moveTo(TicketStatus target, String actor, String note, Instant at, boolean announce) {
 		TicketStatus from = this.status;
 		if (!from.canMoveTo(target)) {
 			throw new TicketStatusChangeRefused(number(), from, target);
 		}
 		this.status = target;
 		this.updatedAt = at;
+		this.statusSince = at;
+		this.remindedAt = null;
 		this.timeline.add(TimelineEntry.statusChange(this, from, target, actor, note, at));
-		registerEvent(new TicketStatusChanged(number(), from, target));
+		if (announce) {
+			registerEvent(new TicketStatusChanged(number(), from, target, note));
+		}
+	}
+
+	/**
+	 * Who a link to the officers' view of a ticket is issued to: the queue, not a person, so that any
+	 * officer of it may open the link, and it stops opening once the ticket has left the queue.
+	 */
+	public static String queueAudience(String queue) {
+		return "queue:" + queue;
 	}
 
 	/** Subjects are one line: folded headers and control characters never reach a template. */
@@ -223,6 +346,18 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	public String queue() {
 		return this.queue;
+	}
+
+	public String assignee() {
+		return this.assignee;
+	}
+
+	public Instant statusSince() {
+		return this.statusSince;
+	}
+
+	public Instant remindedAt() {
+		return this.remindedAt;
 	}
 
 	public boolean isParticipant(String address) {

@@ -147,6 +147,83 @@ public class TicketManagement {
 		this.tickets.save(ticket);
 	}
 
+	/** Puts a ticket in a queue, with the rule that chose it; the queue's officers are told. */
+	public void route(TicketNumber number, String queue, String reason) {
+		change(number, ticket -> ticket.routeTo(queue, reason, this.clock.instant()));
+	}
+
+	/** An officer takes the ticket (assigned to them, work in progress). */
+	public void take(TicketNumber number, String officer) {
+		change(number, ticket -> ticket.take(officer, this.clock.instant()));
+	}
+
+	/** An officer's answer for the requester; the ticket stays in work. */
+	public void answer(TicketNumber number, String officer, String text, Long inboundMessageId) {
+		change(number, ticket -> ticket.answer(officer, text, inboundMessageId, this.clock.instant()));
+	}
+
+	/** A note between officers, never shown to the requester. */
+	public void addInternalNote(TicketNumber number, String officer, String text, Long inboundMessageId) {
+		change(number, ticket -> ticket.addInternalNote(officer, text, inboundMessageId, this.clock.instant()));
+	}
+
+	/** The officer asks the requester for information (PENDING). */
+	public void askForInformation(TicketNumber number, String officer, String question) {
+		change(number, ticket -> ticket.askForInformation(officer, question, this.clock.instant()));
+	}
+
+	/** The officer proposes a solution (AWAITING_ACCEPTANCE). */
+	public void resolve(TicketNumber number, String officer, String solution) {
+		change(number, ticket -> ticket.resolve(officer, solution, this.clock.instant()));
+	}
+
+	/** Tickets that have been waiting in that status since before the instant, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Ticket> findWaitingSince(TicketStatus status, java.time.Instant before, int limit) {
+		return this.tickets.findByStatusAndStatusSinceBeforeOrderByStatusSinceAsc(status, before, Limit.of(limit));
+	}
+
+	/** Tickets waiting in that status since before the instant whose requester was not reminded yet. */
+	@Transactional(readOnly = true)
+	public List<Ticket> findNotRemindedSince(TicketStatus status, java.time.Instant before, int limit) {
+		return this.tickets.findByStatusAndStatusSinceBeforeAndRemindedAtIsNullOrderByStatusSinceAsc(status, before,
+				Limit.of(limit));
+	}
+
+	/** The tickets of a queue that are not closed, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Ticket> findOpenInQueue(String queue) {
+		return this.tickets.findByQueueAndStatusNotOrderByCreatedAtAsc(queue, TicketStatus.CLOSED_COMPLETE);
+	}
+
+	/**
+	 * Reminds the requester of a ticket still waiting for them, at most once per status; true when
+	 * this call is the one that marked it (the caller then sends the reminder).
+	 */
+	public boolean markReminded(long ticketId, java.time.Instant waitingSinceBefore) {
+		Ticket ticket = this.tickets.findById(ticketId).orElseThrow();
+		if (ticket.remindedAt() != null || !ticket.statusSince().isBefore(waitingSinceBefore)) {
+			return false;
+		}
+		ticket.markReminded(this.clock.instant());
+		this.tickets.save(ticket);
+		return true;
+	}
+
+	/** Closes a ticket whose proposed solution got no answer in time. */
+	public void closeForWantOfAnswer(long ticketId, String reason) {
+		Ticket ticket = this.tickets.findById(ticketId).orElseThrow();
+		ticket.closeForWantOfAnswer(reason, this.clock.instant());
+		this.tickets.save(ticket);
+	}
+
+	private void change(TicketNumber number, java.util.function.Consumer<Ticket> change) {
+		Ticket ticket = this.tickets.findByNumber(number)
+			.orElseThrow(() -> new IllegalArgumentException("No ticket " + number));
+		change.accept(ticket);
+		this.tickets.save(ticket);
+	}
+
 	private static Ticket loaded(Ticket ticket) {
 		ticket.timeline().size(); // the view renders outside the transaction (open-in-view is off)
 		return ticket;

@@ -27,6 +27,14 @@ public interface Tickets extends Repository<Ticket, Long> {
 			order by t.createdAt desc, t.id desc""")
 	List<Ticket> findOfRequester(String address, String number, String keyword, Limit limit);
 
+	List<Ticket> findByStatusAndStatusSinceBeforeOrderByStatusSinceAsc(TicketStatus status, java.time.Instant before,
+			Limit limit);
+
+	List<Ticket> findByStatusAndStatusSinceBeforeAndRemindedAtIsNullOrderByStatusSinceAsc(TicketStatus status,
+			java.time.Instant before, Limit limit);
+
+	List<Ticket> findByQueueAndStatusNotOrderByCreatedAtAsc(String queue, TicketStatus status);
+
 	default Optional<Ticket> findByNumber(TicketNumber number) {
 		return findByNumber(number.value());
 	}

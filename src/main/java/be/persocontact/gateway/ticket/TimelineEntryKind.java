@@ -9,6 +9,10 @@ public enum TimelineEntryKind {
 	STATUS_CHANGE,
 	/** A notification sent on behalf of the ticket. */
 	NOTIFICATION,
+	/** An officer's answer, sent to the requester and shown in the view. */
+	OFFICER_MESSAGE,
+	/** A note between officers: never shown to nor sent to the requester. */
+	INTERNAL_NOTE,
 	/** Something the gateway did or noticed, e.g. a reference to a ticket of the previous system. */
 	SYSTEM
 

@@ -41,7 +41,8 @@ class MailTemplatesUnitTests {
 		assertThat(names).contains("acknowledgement", "status-assigned", "status-work-in-progress",
 				"information-requested", "solution-proposed", "status-closed-complete", "auto-closed", "officer-answer",
 				"reminder", "follow-up-opened", "rejection-too-large", "rejection-refused-files",
-				"rejection-rate-limited", "rejection-unauthenticated");
+				"rejection-rate-limited", "rejection-unauthenticated", "queue-new-ticket", "officer-requester-replied",
+				"officer-solution-refused", "officer-command-refused", "queue-digest");
 		for (String name : names) {
 			assertThat(TEMPLATES.resolve("text").resolve(name + ".txt")).as("text part of %s", name).exists();
 			Map<String, RenderedMail> byLanguage = new LinkedHashMap<>();
@@ -81,6 +82,29 @@ class MailTemplatesUnitTests {
 		assertThat(mail.text()).contains("In afwachting").contains("https://hr.example.org/t/VIEW")
 			.doesNotContain("attest van 3 mei");
 		assertThat(mail.html()).doesNotContain("attest van 3 mei");
+	}
+
+	@Test
+	void anOfficersAnswerIsInTheRequestersMailAndWithoutOneThePrivacyTextIs() {
+		Map<String, Object> model = sampleModel("officer-answer");
+		RenderedMail withAnswer = this.templates.render("officer-answer", "fr", model);
+		model.put("message", null);
+		RenderedMail withoutAnswer = this.templates.render("officer-answer", "fr", model);
+
+		assertThat(withAnswer.text()).contains("Kunt u ook het attest van de arts bezorgen?")
+			.contains("Un gestionnaire RH a répondu à votre demande");
+		assertThat(withAnswer.html()).contains("Kunt u ook het attest van de arts bezorgen?");
+		assertThat(withoutAnswer.text()).doesNotContain("Kunt u ook").contains("la réponse ne figure pas dans cet e-mail");
+	}
+
+	@Test
+	void aMailToOfficersCarriesTheRequestTheFilesTheLinkAndTheCommands() {
+		RenderedMail mail = this.templates.render("queue-new-ticket", "nl", sampleModel("queue-new-ticket"));
+
+		assertThat(mail.text()).contains("Attesten", "anna.peeters@example.org", "Kunt u ook het attest",
+				"attest.pdf: PDF, 1 page", "https://hr.example.org/o/OFFICER", "#take", "#pending", "#resolve",
+				"#queue", "#internal", "attestations, general");
+		assertThat(mail.html()).contains("href=\"https://hr.example.org/o/OFFICER\"");
 	}
 
 	@Test
@@ -136,6 +160,27 @@ class MailTemplatesUnitTests {
 		model.put("mailSubject", "Medisch attest");
 		model.put("files", List.of(new RejectionNotice.RefusedFile("scan.exe", "TYPE_NOT_ALLOWED"),
 				new RejectionNotice.RefusedFile("attest.pdf", "ENCRYPTED")));
+		// the officers' mails
+		boolean toOfficers = name.startsWith("queue-") || name.startsWith("officer-") && !name.equals("officer-answer");
+		if (toOfficers) {
+			model.put("name", null);
+			model.put("link", null);
+			model.put("casesLink", null);
+			model.put("files", List.of(Map.of("name", "attest.pdf", "description", "PDF, 1 page")));
+		}
+		model.put("message", "Kunt u ook het attest van de arts bezorgen?");
+		model.put("queueName", "Attesten");
+		model.put("previousQueue", null);
+		model.put("rule", "keyword 'medisch attest' in the subject");
+		model.put("requesterName", "Anna Peeters");
+		model.put("requesterAddress", "anna.peeters@example.org");
+		model.put("officerLink", "https://hr.example.org/o/OFFICER");
+		model.put("queueCodes", "attestations, general");
+		model.put("change", "back");
+		model.put("problems", List.of("#frobnicate: unknown command"));
+		model.put("day", "2026-11-29");
+		model.put("tickets", List.of(Map.of("number", "HRB0000042", "title", "Medisch attest", "status", "OPEN",
+				"ageDays", 3L, "assignee", "an.peeters@example.org")));
 		return model;
 	}
 

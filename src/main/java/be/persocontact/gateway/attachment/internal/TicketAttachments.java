@@ -58,6 +58,16 @@ public class TicketAttachments {
 			.list();
 	}
 
+	/** The text extracted from a ticket's accepted files, in the order they came, for routing. */
+	public String textOf(long ticketId) {
+		return String.join("\n", this.jdbc.sql("""
+				SELECT extracted_text FROM ticket_attachment
+				WHERE ticket_id = ? AND accepted AND extracted_text IS NOT NULL ORDER BY id""")
+			.param(ticketId)
+			.query(String.class)
+			.list());
+	}
+
 	/** An accepted file, for download. */
 	public Optional<Download> download(long attachmentId) {
 		return this.jdbc.sql("""

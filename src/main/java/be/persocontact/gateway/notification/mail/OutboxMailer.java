@@ -60,7 +60,7 @@ public class OutboxMailer {
 		MimeMessage message = new MimeMessage(this.session);
 		message.setFrom(new InternetAddress(this.settings.fromAddress(), this.settings.fromName(), "UTF-8"));
 		// replies come back with a token naming the ticket and the recipient we wrote to
-		String replyTo = mail.ticketId() == null ? this.settings.fromAddress()
+		String replyTo = mail.replyTo() != null ? mail.replyTo() : mail.ticketId() == null ? this.settings.fromAddress()
 				: this.replyAddresses.replyAddress(this.settings.fromAddress(), mail.ticketId(), mail.recipient());
 		message.setReplyTo(new InternetAddress[] { new InternetAddress(replyTo) });
 		message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.recipient(), true));

@@ -18,9 +18,11 @@ import be.persocontact.gateway.ticket.TicketFiles;
 import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketStatus;
 import be.persocontact.gateway.ticket.TimelineEntry;
+import be.persocontact.gateway.ticket.TimelineEntryKind;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,13 +72,48 @@ class TicketViewController {
 		speakTheRequestersLanguage(ticket, request);
 		model.addAttribute("ticket", ticket);
 		model.addAttribute("tracker", tracker(ticket.status()));
-		model.addAttribute("timeline", ticket.timeline().stream().map(this::row).toList());
+		// notes between officers never reach the requester
+		model.addAttribute("timeline", ticket.timeline()
+			.stream()
+			.filter(entry -> entry.kind() != TimelineEntryKind.INTERNAL_NOTE)
+			.map(this::row)
+			.toList());
+		model.addAttribute("officer", false);
 		model.addAttribute("token", token);
 		model.addAttribute("casesUrl", this.links.url(LinkPurpose.MY_CASES, ticket.id(), granted.recipient()));
 		java.util.Locale locale = java.util.Locale.forLanguageTag(
 				request.getParameter("lang") != null ? request.getParameter("lang") : ticket.requester().language());
 		model.addAttribute("files", this.files.orderedStream()
 			.flatMap(provider -> provider.filesOf(ticket, granted.recipient(), locale).stream())
+			.toList());
+		return "ticket/view";
+	}
+
+	/**
+	 * The officers' view of a ticket ({@code /o/}): the same page with the internal notes and the
+	 * officer working on it, reached from the mails to the queue. The link is issued to the queue and
+	 * opens only while the ticket is in it. It changes nothing either.
+	 */
+	@GetMapping("/o/{token}")
+	String officerView(@PathVariable String token, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		LinkUse use = this.access.open(token, LinkPurpose.OFFICER_VIEW,
+				id -> this.tickets.find(id).filter(t -> t.queue() != null).map(t -> Ticket.queueAudience(t.queue())),
+				request.getHeader(HttpHeaders.USER_AGENT));
+		if (!(use instanceof LinkUse.Granted granted)) {
+			return this.problems.page(((LinkUse.Refused) use).reason(), model, response);
+		}
+		Ticket ticket = this.tickets.find(granted.ticketId()).orElseThrow();
+		model.addAttribute("ticket", ticket);
+		model.addAttribute("tracker", tracker(ticket.status()));
+		model.addAttribute("timeline", ticket.timeline().stream().map(this::row).toList());
+		model.addAttribute("officer", true);
+		model.addAttribute("token", token);
+		model.addAttribute("casesUrl", null);
+		Locale locale = LocaleContextHolder.getLocale();
+		// the files are the requester's: their download links are the requester's too
+		model.addAttribute("files", this.files.orderedStream()
+			.flatMap(provider -> provider.filesOf(ticket, ticket.requester().address(), locale).stream())
 			.toList());
 		return "ticket/view";
 	}
