@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  * says why.
  */
 @Service
-@Transactional(propagation = Propagation.MANDATORY)
 public class TicketRouting {
 
 	static final String RULES = "direct:route-ticket";
@@ -47,6 +46,7 @@ public class TicketRouting {
 	}
 
 	/** Routes the ticket (its message and files recorded); its queue's officers are told by mail. */
+	@Transactional(propagation = Propagation.MANDATORY)
 	public Decision route(TicketNumber number) {
 		Ticket ticket = this.tickets.find(number).orElseThrow(() -> new IllegalArgumentException("No ticket " + number));
 		Decision decision = decide(factsOf(ticket));

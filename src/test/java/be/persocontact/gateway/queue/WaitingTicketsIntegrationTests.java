@@ -1,0 +1,62 @@
+package be.persocontact.gateway.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import be.persocontact.gateway.ticket.TicketManagement;
+import be.persocontact.gateway.ticket.TicketNumber;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A ticket waiting for its requester is reminded once after five days; a proposed solution nobody
+ * answers closes the ticket after fourteen, and the requester is told it was closed for want of an
+ * answer. Time is what the test says it is.
+ */
+class WaitingTicketsIntegrationTests extends OfficerMailTestSupport {
+
+	@Autowired
+	WaitingTickets waiting;
+
+	@Autowired
+	TicketManagement tickets;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Test
+	void anUnansweredSolutionIsRemindedOnceThenClosedAndAPendingQuestionIsRemindedButNeverClosed() {
+		String solved = employeeWrites(unique("silent"), "Attest", "Graag een attest.", "nl");
+		String asked = employeeWrites(unique("asked"), "Attest", "Graag een attest.", "nl");
+		this.transaction.executeWithoutResult(status -> {
+			this.tickets.resolve(new TicketNumber(solved), AN, "Uw attest zit in bijlage.");
+			this.tickets.askForInformation(new TicketNumber(asked), AN, "Voor welk jaar?");
+		});
+		Instant now = Instant.now();
+
+		this.waiting.run(now.plus(Duration.ofDays(4)));
+		assertThat(kinds(solved)).doesNotContain("reminder");
+
+		this.waiting.run(now.plus(Duration.ofDays(6)));
+		this.waiting.run(now.plus(Duration.ofDays(7)));
+		assertThat(kinds(solved)).containsOnlyOnce("reminder");
+		assertThat(kinds(asked)).containsOnlyOnce("reminder");
+		assertThat(status(solved)).isEqualTo("AWAITING_ACCEPTANCE");
+
+		this.waiting.run(now.plus(Duration.ofDays(15)));
+		assertThat(status(solved)).isEqualTo("CLOSED_COMPLETE");
+		assertThat(kinds(solved)).endsWith("auto-closed");
+		assertThat(status(asked)).isEqualTo("PENDING");
+		assertThat(kinds(asked)).containsOnlyOnce("reminder");
+	}
+
+	private java.util.List<String> kinds(String number) {
+		return this.jdbc.queryForList("SELECT o.kind FROM outbound_mail o JOIN ticket t ON t.id = o.ticket_id "
+				+ "WHERE t.number = ? AND o.recipient = t.requester_address ORDER BY o.id", String.class, number);
+	}
+
+}
