@@ -30,6 +30,34 @@ class ReplyAddressesUnitTests {
 	}
 
 	@Test
+	void aQueueReplyAddressNamesTicketAndQueueUntilItsDayAndNothingElse() {
+		java.time.LocalDate until = java.time.LocalDate.of(2027, 2, 27);
+		java.util.List<String> queues = java.util.List.of("attestations", "salary");
+		String address = this.addresses.queueReplyAddress(HELPDESK, 1167, "salary", until);
+
+		assertThat(address).matches("helpdesk\\+[a-z2-7]{36}@persocontact\\.local");
+		ReplyAddresses.QueueToken valid = this.addresses.queueTokenOf(address.toUpperCase(), HELPDESK, queues,
+				until);
+		assertThat(valid.kind()).isEqualTo(ReplyAddresses.QueueToken.Kind.VALID);
+		assertThat(valid.ticketId()).isEqualTo(1167);
+		assertThat(valid.queue()).isEqualTo("salary");
+		assertThat(this.addresses.queueTokenOf(address, HELPDESK, queues, until.plusDays(1)).kind())
+			.isEqualTo(ReplyAddresses.QueueToken.Kind.EXPIRED);
+		// a token for a queue that is no longer configured, or signed with another key, verifies for none
+		assertThat(this.addresses.queueTokenOf(address, HELPDESK, java.util.List.of("attestations"), until).kind())
+			.isEqualTo(ReplyAddresses.QueueToken.Kind.FORGED);
+		assertThat(replyAddresses(KEY_2, "k2", Map.of()).queueTokenOf(address, HELPDESK, queues, until).kind())
+			.isEqualTo(ReplyAddresses.QueueToken.Kind.FORGED);
+		// the two kinds of reply address never pass for each other
+		String requesters = this.addresses.replyAddress(HELPDESK, 1167, "anna@example.org");
+		assertThat(this.addresses.queueTokenOf(requesters, HELPDESK, queues, until).kind())
+			.isEqualTo(ReplyAddresses.QueueToken.Kind.NONE);
+		assertThat(this.addresses.ticketOf(address, HELPDESK, "anna@example.org")).isEmpty();
+		assertThat(this.addresses.queueTokenOf(HELPDESK, HELPDESK, queues, until).kind())
+			.isEqualTo(ReplyAddresses.QueueToken.Kind.NONE);
+	}
+
+	@Test
 	void anotherSenderATamperedTokenOrAnotherMailboxFindNothing() {
 		String address = this.addresses.replyAddress(HELPDESK, 1167, "anna@example.org");
 		assertThat(this.addresses.ticketOf(address, HELPDESK, "mallory@example.org")).isEmpty();
