@@ -10,8 +10,10 @@ ALTER TABLE ticket
     ADD INDEX ix_ticket_waiting (status, status_since);
 
 -- An officer-facing mail carries a reply address bound to (ticket, queue), written when it is queued.
+-- An announcement to a queue that asks for files carries the ticket's files up to this many bytes.
 ALTER TABLE outbound_mail
-    ADD COLUMN reply_to VARCHAR(320) NULL;
+    ADD COLUMN reply_to         VARCHAR(320) NULL,
+    ADD COLUMN attach_files_max BIGINT       NULL;
 
 -- One digest per queue and day, whichever instance sends it.
 CREATE TABLE queue_digest (

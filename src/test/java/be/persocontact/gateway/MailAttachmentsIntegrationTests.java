@@ -56,7 +56,7 @@ class MailAttachmentsIntegrationTests extends MailIntegrationTestSupport {
 		assertThat(ack).contains("verklaring.txt").contains("Ontvangen").contains("attest.pdf");
 		assertThat(count("SELECT COUNT(*) FROM ticket_attachment a JOIN ticket t ON t.id = a.ticket_id "
 				+ "WHERE t.number = ?", number)).isEqualTo(2);
-		assertThat(timeline(number, "SYSTEM")).singleElement()
+		assertThat(notesBesidesRouting(number)).singleElement()
 			.asString()
 			.contains("verklaring.txt: Ontvangen")
 			.contains("attest.pdf: ")

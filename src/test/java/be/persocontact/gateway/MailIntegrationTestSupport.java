@@ -87,6 +87,11 @@ public abstract class MailIntegrationTestSupport {
 				+ "WHERE t.number = ? AND e.kind = ? ORDER BY e.id", String.class, number, kind);
 	}
 
+	/** The system notes of a ticket, apart from its routing decisions ("Queue …"). */
+	protected List<String> notesBesidesRouting(String number) {
+		return timeline(number, "SYSTEM").stream().filter(note -> !note.startsWith("Queue ")).toList();
+	}
+
 	protected int count(String sql, Object... args) {
 		return this.jdbc.queryForObject(sql, Integer.class, args);
 	}

@@ -62,6 +62,15 @@ public class NotificationManagement {
 	 */
 	public void mailOfficers(TicketNumber number, String template, String recipient, String language, String replyTo,
 			Map<String, Object> extra) {
+		mailOfficers(number, template, recipient, language, replyTo, extra, null);
+	}
+
+	/**
+	 * As {@link #mailOfficers(TicketNumber, String, String, String, String, Map)}, with the ticket's
+	 * accepted files attached up to {@code attachFilesUpTo} bytes together (null: none).
+	 */
+	public void mailOfficers(TicketNumber number, String template, String recipient, String language, String replyTo,
+			Map<String, Object> extra, Long attachFilesUpTo) {
 		Ticket ticket = ticket(number);
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("number", ticket.number().value());
@@ -77,6 +86,7 @@ public class NotificationManagement {
 				"[" + ticket.number() + "] " + this.templates.subject(template, language, title), ticket.number().value(),
 				this.templates.render(template, language, model));
 		mail.replyTo(replyTo);
+		mail.attachFilesUpTo(attachFilesUpTo);
 	}
 
 	/** A mail to officers about no single ticket (a queue's digest); replies go to the helpdesk. */

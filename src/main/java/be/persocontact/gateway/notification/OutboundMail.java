@@ -57,6 +57,10 @@ public class OutboundMail {
 	@Column(name = "reply_to")
 	private String replyTo;
 
+	/** When set, the ticket's accepted files go with the mail, up to this many bytes together. */
+	@Column(name = "attach_files_max")
+	private Long attachFilesMax;
+
 	@JdbcTypeCode(SqlTypes.LONGVARCHAR)
 	@Column(name = "text_body", nullable = false)
 	private String textBody;
@@ -161,6 +165,14 @@ public class OutboundMail {
 
 	void replyTo(String address) {
 		this.replyTo = address;
+	}
+
+	public Long attachFilesMax() {
+		return this.attachFilesMax;
+	}
+
+	void attachFilesUpTo(Long maxBytes) {
+		this.attachFilesMax = maxBytes;
 	}
 
 	public String inReplyTo() {

@@ -68,8 +68,10 @@ class OfficerMails {
 		model.put("rule", rule);
 		model.put("message", clip(message));
 		model.put("files", files(ticket, queue.language()));
+		model.put("filesAttached", queue.attachFiles());
+		Long attach = queue.attachFiles() ? this.settings.attachmentsMaxSize().toBytes() : null;
 		for (String address : queue.addresses()) {
-			send(ticket, queue, "queue-new-ticket", address, queue.language(), model);
+			send(ticket, queue, "queue-new-ticket", address, queue.language(), model, attach);
 		}
 	}
 
@@ -107,11 +109,16 @@ class OfficerMails {
 
 	private void send(Ticket ticket, Queue queue, String template, String recipient, String language,
 			Map<String, Object> extra) {
+		send(ticket, queue, template, recipient, language, extra, null);
+	}
+
+	private void send(Ticket ticket, Queue queue, String template, String recipient, String language,
+			Map<String, Object> extra, Long attachFilesUpTo) {
 		Map<String, Object> model = new LinkedHashMap<>(extra);
 		model.put("officerLink", officerLink(ticket, queue));
 		model.put("queueCodes", String.join(", ", this.directory.codes()));
 		this.notifications.mailOfficers(ticket.number(), template, recipient, language,
-				replyAddress(ticket, queue), model);
+				replyAddress(ticket, queue), model, attachFilesUpTo);
 	}
 
 	/** The Reply-To of a mail about the ticket to the queue's officers. */

@@ -10,9 +10,11 @@ import java.util.Map;
  * @param names the queue's name in nl, fr, de and en
  * @param language the language of mails to the queue's addresses
  * @param addresses where new tickets are announced (a shared mailbox or a distribution list)
+ * @param attachFiles whether announcements carry the ticket's accepted files (up to
+ * {@code gateway.queues.attachments-max-size} together)
  */
 public record Queue(String code, Map<String, String> names, String language, List<String> addresses,
-		List<Officer> officers) {
+		List<Officer> officers, boolean attachFiles) {
 
 	public Queue {
 		names = Map.copyOf(names);

@@ -123,7 +123,7 @@ public class QueueDirectory {
 			if (!CODE.matcher(code).matches()) {
 				throw invalid(where + ": the code may hold only a-z, 0-9 and '-'");
 			}
-			allowOnly(node, where, "code", "name", "language", "addresses", "officers");
+			allowOnly(node, where, "code", "name", "language", "addresses", "officers", "attach-files");
 			Map<String, String> names = new LinkedHashMap<>();
 			if (!(node.get("name") instanceof Map<?, ?> nameMap)) {
 				throw invalid(where + ": 'name' needs nl, fr, de and en");
@@ -174,7 +174,11 @@ public class QueueDirectory {
 			if (officers.isEmpty()) {
 				throw invalid(where + ": a queue needs at least one officer, or nobody can answer its tickets");
 			}
-			if (queues.put(code, new Queue(code, names, language, addresses, officers)) != null) {
+			Object attach = node.getOrDefault("attach-files", Boolean.FALSE);
+			if (!(attach instanceof Boolean attachFiles)) {
+				throw invalid(where + ": 'attach-files' must be true or false");
+			}
+			if (queues.put(code, new Queue(code, names, language, addresses, officers, attachFiles)) != null) {
 				throw invalid(where + ": defined twice");
 			}
 		}

@@ -170,6 +170,7 @@ class MailTemplatesUnitTests {
 		}
 		model.put("message", "Kunt u ook het attest van de arts bezorgen?");
 		model.put("queueName", "Attesten");
+		model.put("filesAttached", true);
 		model.put("previousQueue", null);
 		model.put("rule", "keyword 'medisch attest' in the subject");
 		model.put("requesterName", "Anna Peeters");

@@ -98,19 +98,25 @@ abstract class OfficerMailTestSupport extends MailIntegrationTestSupport {
 	/** The plain-text part as the reader sees it, decoded. */
 	static String textOf(MimeMessage message) {
 		try {
-			Object content = message.getContent();
-			if (content instanceof jakarta.mail.Multipart multipart) {
-				for (int i = 0; i < multipart.getCount(); i++) {
-					if (multipart.getBodyPart(i).isMimeType("text/plain")) {
-						return (String) multipart.getBodyPart(i).getContent();
-					}
-				}
-			}
-			return String.valueOf(content);
+			String text = textOf(message.getContent());
+			return text == null ? String.valueOf(message.getContent()) : text;
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String textOf(Object content) throws Exception {
+		if (content instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+				String text = part.isMimeType("text/plain") ? (String) part.getContent() : textOf(part.getContent());
+				if (text != null) {
+					return text;
+				}
+			}
+		}
+		return null;
 	}
 
 	static String replyTo(MimeMessage message) {

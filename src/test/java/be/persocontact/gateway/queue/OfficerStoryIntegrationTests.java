@@ -57,6 +57,11 @@ class OfficerStoryIntegrationTests extends OfficerMailTestSupport {
 		String announced = textOf(announcement);
 		assertThat(announced).contains(employee, "vous trouverez le document en annexe", "scan.pdf", "#take");
 		assertThat(replyTo(announcement)).matches("helpdesk\\+[a-z2-7]{36}@persocontact\\.local");
+		// this queue asks for the files themselves
+		jakarta.mail.Multipart parts = (jakarta.mail.Multipart) announcement.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("scan.pdf");
+		assertThat(parts.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(certificate);
 
 		// the officer takes it
 		assertThat(awaitInbound(reply(AN, announcement, "#take", DMARC_PASS))).containsExactly("APPENDED",

@@ -118,7 +118,7 @@ class QueueDirectoryUnitTests {
 
 	private static QueueSettings settings(String location) {
 		return new QueueSettings(location, Duration.ofDays(90), Duration.ofDays(5), Duration.ofDays(14),
-				LocalTime.of(7, 0), "Europe/Brussels");
+				org.springframework.util.unit.DataSize.ofMegabytes(10), LocalTime.of(7, 0), "Europe/Brussels");
 	}
 
 	/** A catalogue with one form, for working time and leave. */

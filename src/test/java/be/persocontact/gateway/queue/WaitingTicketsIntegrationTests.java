@@ -54,6 +54,28 @@ class WaitingTicketsIntegrationTests extends OfficerMailTestSupport {
 		assertThat(kinds(asked)).containsOnlyOnce("reminder");
 	}
 
+	@Autowired
+	QueueDigests digests;
+
+	@Test
+	void eachQueueGetsOneDigestADayAfterItsHourListingItsOpenTicketsOldestFirst() {
+		String older = employeeWrites(unique("digest-1"), "Loonfiche oktober", "Mijn loonfiche klopt niet.", "nl");
+		String newer = employeeWrites(unique("digest-2"), "Loonfiche november", "Ook deze loonfiche klopt niet.", "nl");
+		java.time.ZoneId brussels = java.time.ZoneId.of("Europe/Brussels");
+		java.time.LocalDate day = java.time.LocalDate.now(brussels).plusDays(400); // a day no other test used
+		Instant early = day.atTime(6, 59).atZone(brussels).toInstant();
+		Instant after = day.atTime(7, 1).atZone(brussels).toInstant();
+
+		assertThat(this.digests.run(early)).isZero();
+		assertThat(this.digests.run(after)).isEqualTo(8);
+		assertThat(this.digests.run(after.plus(Duration.ofHours(3)))).isZero();
+
+		String digest = this.jdbc.queryForObject("SELECT text_body FROM outbound_mail WHERE kind = 'queue-digest' "
+				+ "AND recipient = ? ORDER BY id DESC LIMIT 1", String.class, SALARY);
+		assertThat(digest).contains("De open tickets van de wachtrij Loon op " + day);
+		assertThat(digest.indexOf(older)).isPositive().isLessThan(digest.indexOf(newer));
+	}
+
 	private java.util.List<String> kinds(String number) {
 		return this.jdbc.queryForList("SELECT o.kind FROM outbound_mail o JOIN ticket t ON t.id = o.ticket_id "
 				+ "WHERE t.number = ? AND o.recipient = t.requester_address ORDER BY o.id", String.class, number);

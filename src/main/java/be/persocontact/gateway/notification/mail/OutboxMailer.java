@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import be.persocontact.gateway.access.ReplyAddresses;
+import be.persocontact.gateway.notification.MailFiles;
 import be.persocontact.gateway.notification.NotificationSettings;
 import be.persocontact.gateway.notification.OutboundMail;
 import be.persocontact.gateway.notification.Outbox;
@@ -22,6 +23,7 @@ import be.persocontact.gateway.notification.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +46,11 @@ public class OutboxMailer {
 
 	private final ReplyAddresses replyAddresses;
 
-	OutboxMailer(Outbox outbox, NotificationSettings settings, Clock clock, ReplyAddresses replyAddresses) {
+	private final ObjectProvider<MailFiles> files;
+
+	OutboxMailer(Outbox outbox, NotificationSettings settings, Clock clock, ReplyAddresses replyAddresses,
+			ObjectProvider<MailFiles> files) {
+		this.files = files;
 		this.outbox = outbox;
 		this.settings = settings;
 		this.clock = clock;
@@ -83,10 +89,37 @@ public class OutboxMailer {
 		MimeMultipart alternative = new MimeMultipart("alternative");
 		alternative.addBodyPart(text);
 		alternative.addBodyPart(html);
-		message.setContent(alternative);
+		List<MailFiles.File> attached = attachments(mail);
+		if (attached.isEmpty()) {
+			message.setContent(alternative);
+		}
+		else {
+			MimeMultipart mixed = new MimeMultipart("mixed");
+			MimeBodyPart body = new MimeBodyPart();
+			body.setContent(alternative);
+			mixed.addBodyPart(body);
+			for (MailFiles.File file : attached) {
+				MimeBodyPart part = new MimeBodyPart();
+				part.setDataHandler(new jakarta.activation.DataHandler(
+						new jakarta.mail.util.ByteArrayDataSource(file.content(), file.mediaType())));
+				part.setFileName(file.name()); // RFC 2231-encoded when not ASCII
+				part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+				mixed.addBodyPart(part);
+			}
+			message.setContent(mixed);
+		}
 		message.saveChanges();
 		message.setHeader("Message-ID", mail.messageId());
 		return message;
+	}
+
+	/** The ticket's files, when the mail asks for them (an announcement to a queue that wants files). */
+	private List<MailFiles.File> attachments(OutboundMail mail) {
+		MailFiles source = this.files.getIfAvailable();
+		if (mail.attachFilesMax() == null || mail.ticketId() == null || source == null) {
+			return List.of();
+		}
+		return source.filesOf(mail.ticketId(), mail.attachFilesMax());
 	}
 
 	public void markSent(Long id) {
