@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The per-file receipt in the acknowledgement of a ticket opened by mail: every file the mail carried,
- * received (with type and pages) or refused (with the reason), in the requester's language. Intake binds
- * the judged files to the transaction that opens the ticket; nothing is bound for other channels.
+ * The per-file receipt in the acknowledgement of a ticket opened by mail or portal: every file it
+ * carried, received (with type and pages) or refused (with the reason), in the requester's language.
+ * Intake and the portal bind the judged files to the transaction that opens the ticket.
  */
 @Component
 public class MailAttachmentReceipts implements AcknowledgementDetails {

@@ -24,7 +24,9 @@ public record FieldProblem(String field, Kind kind, List<String> arguments) {
 
 		REQUIRED, UNKNOWN_FIELD, NOT_A_DATE, DATE_BEFORE, UNKNOWN_OPTION, NOT_A_NUMBER, TOO_SMALL, TOO_LARGE,
 		TOO_SHORT, TOO_LONG, NOT_AN_EMAIL, NOT_A_CHECKBOX, ATTACHMENT_REQUIRED, ATTACHMENTS_NOT_ACCEPTED,
-		FILE_TYPE_REFUSED, FILE_TOO_LARGE, TOO_MANY_FILES
+		FILE_TYPE_REFUSED, FILE_TOO_LARGE, TOO_MANY_FILES,
+		/** Refused for another reason than its type or size (damaged, encrypted, empty…): arguments name the file and the reason. */
+		FILE_REFUSED
 
 	}
 

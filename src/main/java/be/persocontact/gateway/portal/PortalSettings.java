@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param jwt the production set-up: the portal calls with a bearer JWT from this issuer
  * @param maxFileSize the largest file accepted with a submission
  * @param maxFiles the most files accepted with one submission
- * @param acceptedFileTypes file name extensions accepted until the attachment module checks the bytes
+ * @param acceptedFileTypes file name extensions the form page suggests to the browser's file picker; only a
+ * hint: the attachment module decides by the bytes
  * @param linkLifetime how long a link to the portal pages stays valid
  * @param linkResendInterval a second link requested for the same address within this time is not sent
  * @param acknowledgeSensitiveValues whether the acknowledgement mail shows the values of fields the

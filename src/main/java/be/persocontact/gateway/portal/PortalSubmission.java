@@ -1,10 +1,7 @@
 package be.persocontact.gateway.portal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,14 +9,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
  * The stored record of one submission: the JSON as received (files by name, type, size and hash), who
- * sent it, and how it ended. Refused submissions are kept too, with their problems, for support.
+ * sent it, and how it ended. Refused submissions are kept too, with their problems, for support. The
+ * files themselves are kept by the attachment module, once by content, beside the ticket.
  */
 @Entity
 @Table(name = "portal_submission")
@@ -76,9 +73,6 @@ public class PortalSubmission {
 	@Column(name = "ticket_number")
 	private String ticketNumber;
 
-	@OneToMany(mappedBy = "submission", cascade = CascadeType.ALL, orphanRemoval = true)
-	private List<PortalSubmissionFile> files = new ArrayList<>();
-
 	protected PortalSubmission() {
 	}
 
@@ -99,11 +93,10 @@ public class PortalSubmission {
 		this.problems = problems;
 	}
 
-	void accepted(String dedupKey, String ticketNumber, List<SubmittedFile> submittedFiles) {
+	void accepted(String dedupKey, String ticketNumber) {
 		this.outcome = Outcome.TICKET_CREATED;
 		this.dedupKey = dedupKey;
 		this.ticketNumber = ticketNumber;
-		submittedFiles.forEach(file -> this.files.add(new PortalSubmissionFile(this, file)));
 	}
 
 	private static String truncate(String value, int max) {

@@ -4,10 +4,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import be.persocontact.gateway.access.SignedLinks;
+import be.persocontact.gateway.attachment.AttachmentManagement;
+import be.persocontact.gateway.attachment.AttachmentReceipt;
+import be.persocontact.gateway.attachment.IncomingFile;
+import be.persocontact.gateway.attachment.MailAttachmentReceipts;
 import be.persocontact.gateway.catalogue.CatalogueManagement;
 import be.persocontact.gateway.catalogue.FieldProblem;
 import be.persocontact.gateway.catalogue.Form;
@@ -27,9 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The portal module's API: turns a submission into a ticket, the way intake turns a mail into one.
- * The submission is checked against its form (all problems at once), stored as JSON with its outcome,
- * and, when acceptable, its record, its ticket, the ticket's queue and the acknowledgement commit in
- * one transaction. A second call with the same idempotency key finds the first ticket instead of
+ * The submission is checked against its form (all problems at once), its files judged by the attachment
+ * module as mailed files are (true type, allow-list, limits), the whole stored as JSON with its outcome;
+ * when acceptable, its record, its ticket with the files, the ticket's queue and the acknowledgement
+ * commit in one transaction. A second call with the same idempotency key finds the first ticket instead of
  * making another, even when both calls race.
  */
 @Service
@@ -43,7 +49,7 @@ public class SubmissionManagement {
 
 	private final PortalSubmissions submissions;
 
-	private final AttachmentPolicy attachments;
+	private final AttachmentManagement attachments;
 
 	private final SubmissionText text;
 
@@ -58,7 +64,7 @@ public class SubmissionManagement {
 	private final Clock clock;
 
 	SubmissionManagement(CatalogueManagement catalogue, TicketManagement tickets, PortalSubmissions submissions,
-			AttachmentPolicy attachments, SubmissionText text, SignedLinks links, PortalSettings settings,
+			AttachmentManagement attachments, SubmissionText text, SignedLinks links, PortalSettings settings,
 			TransactionTemplate transaction, Clock clock) {
 		this.catalogue = catalogue;
 		this.tickets = tickets;
@@ -90,6 +96,8 @@ public class SubmissionManagement {
 				: defaultLanguage;
 		Form form = this.catalogue.form(submission.formCode() == null ? "" : submission.formCode()).orElse(null);
 		List<FieldProblem> problems = problems(submission, form);
+		// read outside the transaction: parsing is bounded in time, but need not hold a connection
+		AttachmentManagement.Inspection files = inspect(submission.files(), problems);
 		if (!problems.isEmpty()) {
 			PortalSubmission refused = new PortalSubmission(caller, submission, payload, sha256, this.clock.instant());
 			refused.refused(this.json.writeValueAsString(problems));
@@ -97,7 +105,8 @@ public class SubmissionManagement {
 			return new SubmissionOutcome.Refused(form, language, problems);
 		}
 		try {
-			return this.transaction.execute(status -> accept(caller, submission, form, payload, sha256, dedupKey));
+			return this.transaction
+				.execute(status -> accept(caller, submission, form, files, payload, sha256, dedupKey));
 		}
 		catch (DataIntegrityViolationException raced) {
 			// another call with the same key committed first: answer with its ticket
@@ -112,8 +121,8 @@ public class SubmissionManagement {
 		return this.submissions.findMostUsedFormCodes(PortalSubmission.Outcome.TICKET_CREATED, Limit.of(count));
 	}
 
-	private SubmissionOutcome accept(String caller, Submission submission, Form form, String payload, String sha256,
-			String dedupKey) {
+	private SubmissionOutcome accept(String caller, Submission submission, Form form,
+			AttachmentManagement.Inspection files, String payload, String sha256, String dedupKey) {
 		PortalSubmission record = new PortalSubmission(caller, submission, payload, sha256, this.clock.instant());
 		RequesterMessage message = new RequesterMessage(submission.employeeAddress(), submission.employeeName(),
 				submission.language(), form.title().in(submission.language()), this.text.of(form, submission), null,
@@ -121,15 +130,18 @@ public class SubmissionManagement {
 		RecordedMessage recorded;
 		PortalAcknowledgementDetails.bind(
 				this.text.mailLines(form, submission, this.settings.acknowledgeSensitiveValues()));
+		MailAttachmentReceipts.bind(files.receipts());
 		try {
 			recorded = this.tickets.openFromForm(message, form.code(), form.queue());
 		}
 		finally {
+			MailAttachmentReceipts.unbind();
 			PortalAcknowledgementDetails.unbind();
 		}
-		record.accepted(dedupKey, recorded.ticket().value(), submission.files());
+		record.accepted(dedupKey, recorded.ticket().value());
 		this.submissions.saveAndFlush(record);
 		Ticket ticket = this.tickets.find(recorded.ticket()).orElseThrow();
+		recordFiles(ticket, files);
 		return new SubmissionOutcome.Accepted(ticket.number().value(),
 				this.links.ticketViewUrl(ticket.id(), ticket.requester().address()), false);
 	}
@@ -176,11 +188,58 @@ public class SubmissionManagement {
 					List.of(String.valueOf(this.settings.maxFiles()))));
 		}
 		for (SubmittedFile file : submission.files()) {
-			this.attachments.refusal(file)
-				.ifPresent(kind -> problems.add(new FieldProblem(FieldProblem.ATTACHMENTS, kind, List.of(file.name(),
-						String.valueOf(this.settings.maxFileSize().toMegabytes())))));
+			if (file.size() > this.settings.maxFileSize().toBytes()) {
+				problems.add(new FieldProblem(FieldProblem.ATTACHMENTS, FieldProblem.Kind.FILE_TOO_LARGE,
+						List.of(file.name(), String.valueOf(this.settings.maxFileSize().toMegabytes()))));
+			}
 		}
 		return problems;
+	}
+
+	/**
+	 * The attachment module judges the files by their bytes, as it does a mail's; every refusal becomes a
+	 * problem of the {@code attachments} field carrying the module's reason. Files over the portal's own
+	 * limits are not read at all.
+	 */
+	private AttachmentManagement.Inspection inspect(List<SubmittedFile> submitted, List<FieldProblem> problems) {
+		boolean overLimits = submitted.size() > this.settings.maxFiles() || submitted.stream()
+			.anyMatch(file -> file.size() > this.settings.maxFileSize().toBytes());
+		AttachmentManagement.Inspection inspection = this.attachments.inspect(overLimits ? List.of()
+				: submitted.stream().map(file -> new IncomingFile(file.name(), file.declaredType(), file.content()))
+					.toList());
+		for (AttachmentReceipt receipt : inspection.receipts()) {
+			if (!receipt.accepted()) {
+				problems.add(refusal(receipt));
+			}
+		}
+		return inspection;
+	}
+
+	private FieldProblem refusal(AttachmentReceipt receipt) {
+		String name = receipt.containedIn() == null ? receipt.name() : receipt.containedIn() + "/" + receipt.name();
+		return switch (receipt.reason()) {
+			case NOT_ALLOWED_TYPE, TYPE_MISMATCH -> new FieldProblem(FieldProblem.ATTACHMENTS,
+					FieldProblem.Kind.FILE_TYPE_REFUSED, List.of(name, receipt.reason().name()));
+			case TOO_LARGE -> new FieldProblem(FieldProblem.ATTACHMENTS, FieldProblem.Kind.FILE_TOO_LARGE,
+					List.of(name, String.valueOf(this.settings.maxFileSize().toMegabytes())));
+			case TOO_MANY -> new FieldProblem(FieldProblem.ATTACHMENTS, FieldProblem.Kind.TOO_MANY_FILES,
+					List.of(String.valueOf(this.settings.maxFiles())));
+			default -> new FieldProblem(FieldProblem.ATTACHMENTS, FieldProblem.Kind.FILE_REFUSED,
+					List.of(name, receipt.reason().name()));
+		};
+	}
+
+	/** Stores the files once by content beside the ticket and notes each receipt on its timeline, as for mail. */
+	private void recordFiles(Ticket ticket, AttachmentManagement.Inspection files) {
+		if (files.receipts().isEmpty()) {
+			return;
+		}
+		Locale locale = Locale.forLanguageTag(ticket.requester().language());
+		StringBuilder note = new StringBuilder();
+		for (AttachmentReceipt receipt : this.attachments.record(files, ticket.id())) {
+			note.append(receipt.name()).append(": ").append(this.attachments.describe(receipt, locale)).append('\n');
+		}
+		this.tickets.recordSystemNote(ticket.id(), note.toString().strip());
 	}
 
 	/** The submission as JSON, files described by name, type, size and hash: the stored raw record. */

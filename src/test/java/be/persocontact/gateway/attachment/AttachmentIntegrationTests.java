@@ -192,6 +192,42 @@ class AttachmentIntegrationTests {
 	}
 
 	@Test
+	void aWordInThousandsOfTicketsIsAnsweredFromABoundedNumberOfRowsBestMatchesFirst() {
+		String frequent = word();
+		String anna = unique("anna");
+		Opened inSubject = openTicketWithMail(anna, "Vraag over " + frequent, mailWith(anna));
+		int many = 2_000;
+		this.jdbc.update("INSERT INTO ticket (number, subject, status, requester_address, requester_language, "
+				+ "created_at, updated_at) SELECT CONCAT('HRB', 8000000 + seq), 'Vraag', 'OPEN', 'bulk@example.org', "
+				+ "'nl', NOW(6), NOW(6) FROM seq_1_to_" + many);
+		this.jdbc.update("INSERT INTO timeline_entry (ticket_id, kind, author, body, created_at) SELECT id, "
+				+ "'REQUESTER_MESSAGE', 'bulk@example.org', IF(number = 'HRB8001000', ?, ?), NOW(6) FROM ticket "
+				+ "WHERE number LIKE 'HRB8%'", frequent + " " + frequent + " " + frequent + " in detail",
+				"Een vraag over " + frequent);
+		long mostInBody = this.jdbc.queryForObject("SELECT id FROM ticket WHERE number = 'HRB8001000'", Long.class);
+
+		long[] rowsRead = new long[1];
+		List<TicketSearch.TicketHit> hits = this.transaction.execute(status -> {
+			long before = rowsRead();
+			List<TicketSearch.TicketHit> found = this.search.search(frequent, 20);
+			rowsRead[0] = rowsRead() - before;
+			return found;
+		});
+
+		assertThat(hits).hasSize(20);
+		// the subject still weighs double, and the message naming the word three times beats those naming it once
+		assertThat(hits).extracting(TicketSearch.TicketHit::ticketId)
+			.startsWith(inSubject.ticketId(), mostInBody);
+		// the word is in 2,001 tickets; reading each of their rows is what made such a search take seconds
+		assertThat(rowsRead[0]).isLessThan(3L * TicketSearch.CANDIDATES_PER_SOURCE).isLessThan(many);
+	}
+
+	/** Rows this connection has read from tables so far (MariaDB's session counter). */
+	private long rowsRead() {
+		return this.jdbc.queryForObject("SHOW SESSION STATUS LIKE 'Rows_read'", (rs, row) -> rs.getLong(2));
+	}
+
+	@Test
 	void everyRefusalIsExplainedInDutchFrenchGermanAndEnglish() {
 		for (RefusalReason reason : RefusalReason.values()) {
 			List<String> texts = List.of("nl", "fr", "de", "en").stream()

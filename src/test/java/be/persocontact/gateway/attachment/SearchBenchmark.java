@@ -66,8 +66,8 @@ class SearchBenchmark {
 		queries.put("exact number", "HRB5050000");
 		queries.put("rare word (10 tickets)", "zeldzaamwoord");
 		queries.put("attachment-only word (~300 tickets)", "rijksregisternummer");
-		queries.put("medium word (~1 %)", "pleegouder");
-		queries.put("common word (~25 %)", "attest");
+		queries.put("frequent word (~40 %)", "pleegouder");
+		queries.put("very frequent word (~98 %)", "attest");
 		queries.put("two words", "geboorteakte naissance");
 		queries.put("prefix in compound", "geboorte");
 		queries.put("no match", "xyzzyplugh");

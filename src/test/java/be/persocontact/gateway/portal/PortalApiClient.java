@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import be.persocontact.gateway.attachment.TestDocuments;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Calls the portal API over real HTTP, as the upstream portal does: multipart, bearer token. */
@@ -18,10 +19,30 @@ final class PortalApiClient {
 
 	record Part(String name, String fileName, String contentType, byte[] content) {
 
+		/** A real file of the kind its name says (the gateway reads the bytes), the same bytes for the same name. */
 		static Part file(String fileName, String contentType) {
-			return new Part("files", fileName, contentType, ("%PDF-1.4 test " + fileName).getBytes(StandardCharsets.UTF_8));
+			return new Part("files", fileName, contentType, contentFor(fileName));
 		}
 
+		static Part file(String fileName, String contentType, byte[] content) {
+			return new Part("files", fileName, contentType, content);
+		}
+
+	}
+
+	private static final java.util.Map<String, byte[]> CONTENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	static byte[] contentFor(String fileName) {
+		return CONTENTS.computeIfAbsent(fileName, name -> {
+			String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+			return switch (extension) {
+				case "pdf" -> TestDocuments.pdf("Attest " + name);
+				case "jpg", "jpeg" -> TestDocuments.jpegWithExif();
+				case "png" -> TestDocuments.png();
+				case "exe" -> TestDocuments.exe();
+				default -> ("test " + name).getBytes(StandardCharsets.UTF_8);
+			};
+		});
 	}
 
 	record Reply(int status, String contentType, String contentLanguage, String body, HttpResponse<String> raw) {

@@ -111,8 +111,8 @@ class PortalPagesIntegrationTests {
 			.containsEntry("queue_code", "working-time-and-leave")
 			.containsEntry("form_code", "reduction-of-working-time")
 			.containsEntry("requester_address", anna);
-		assertThat(this.jdbc.queryForList("SELECT f.name FROM portal_submission_file f JOIN portal_submission s "
-				+ "ON s.id = f.submission_id WHERE s.ticket_number = ? ORDER BY f.id", String.class, number))
+		assertThat(this.jdbc.queryForList("SELECT a.original_name FROM ticket_attachment a JOIN ticket t "
+				+ "ON t.id = a.ticket_id WHERE t.number = ? AND a.accepted ORDER BY a.id", String.class, number))
 			.containsExactly("geboorteakte.pdf", "akkoord.pdf");
 
 		// links carry the public address (port 8080); the test server listens elsewhere
@@ -190,7 +190,7 @@ class PortalPagesIntegrationTests {
 
 	private File file(String name) throws Exception {
 		Path file = this.files.resolve(name);
-		Files.writeString(file, "%PDF-1.4 " + name);
+		Files.write(file, PortalApiClient.contentFor(name));
 		return file.toFile();
 	}
 

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import jakarta.mail.internet.MimeMessage;
 
 import be.persocontact.gateway.MailServerFixture;
+import be.persocontact.gateway.attachment.TestDocuments;
 import be.persocontact.gateway.catalogue.CatalogueManagement;
 import be.persocontact.gateway.catalogue.Field;
 import be.persocontact.gateway.catalogue.Form;
@@ -166,12 +167,21 @@ class PortalSubmissionIntegrationTests {
 						"working-time-percentage", "TOO_SMALL", "R\u00e9gime de travail souhait\u00e9 (%) doit \u00eatre au moins 10."),
 				Arguments.of("missing required attachment", "reduction-of-working-time", reduction, List.of(),
 						"attachments", "ATTACHMENT_REQUIRED", "Joignez les documents indiqu\u00e9s pour ce formulaire."),
-				Arguments.of("refused file type by extension", "reduction-of-working-time", reduction,
+				Arguments.of("refused file type", "reduction-of-working-time", reduction,
 						List.of(PortalApiClient.Part.file("setup.exe", "application/octet-stream")), "attachments",
-						"FILE_TYPE_REFUSED", "setup.exe\u00a0: ce type de fichier n\u2019est pas accept\u00e9."),
-				Arguments.of("refused file type by declared type", "reduction-of-working-time", reduction,
-						List.of(PortalApiClient.Part.file("attest.pdf", "text/html")), "attachments", "FILE_TYPE_REFUSED",
-						"attest.pdf\u00a0: ce type de fichier n\u2019est pas accept\u00e9."),
+						"FILE_TYPE_REFUSED", "setup.exe\u00a0: Ce type de fichier n'est pas accept\u00e9. Envoyez un PDF, "
+								+ "une photo (JPEG, PNG, HEIC) ou un document bureautique."),
+				Arguments.of("executable renamed to PDF", "reduction-of-working-time", reduction,
+						List.of(PortalApiClient.Part.file("attest.pdf", "application/pdf", TestDocuments.exe())),
+						"attachments", "FILE_TYPE_REFUSED",
+						"attest.pdf\u00a0: Le fichier n'est pas ce que son nom indique ; il n'a pas \u00e9t\u00e9 accept\u00e9."),
+				Arguments.of("web page renamed to PDF", "reduction-of-working-time", reduction,
+						List.of(PortalApiClient.Part.file("attest.pdf", "application/pdf", TestDocuments.html())),
+						"attachments", "FILE_TYPE_REFUSED",
+						"attest.pdf\u00a0: Le fichier n'est pas ce que son nom indique ; il n'a pas \u00e9t\u00e9 accept\u00e9."),
+				Arguments.of("damaged PDF", "reduction-of-working-time", reduction,
+						List.of(PortalApiClient.Part.file("attest.pdf", "application/pdf", TestDocuments.truncatedPdf())),
+						"attachments", "FILE_REFUSED", "attest.pdf\u00a0: Le fichier est endommag\u00e9 ou illisible."),
 				Arguments.of("bad e-mail address", "question-to-hr-officer",
 						with(VALID.get("question-to-hr-officer"), "manager-address", "chef-at-example"), List.of(),
 						"manager-address", "NOT_AN_EMAIL",
@@ -215,6 +225,59 @@ class PortalSubmissionIntegrationTests {
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM portal_submission WHERE employee_address = ? "
 				+ "AND outcome = 'REFUSED' AND problems LIKE ?", Integer.class, employee, "%" + errorCode + "%"))
 			.isOne();
+	}
+
+	@Test
+	void anExecutableRenamedPdfIsRefusedByItsBytesWithTheReasonInTheEmployeesLanguageAndNothingIsKept()
+			throws Exception {
+		String employee = unique("jan");
+		byte[] exe = TestDocuments.exe();
+		PortalApiClient.Reply reply = api().submit(
+				submission("reduction-of-working-time", employee, "nl", VALID.get("reduction-of-working-time")),
+				List.of(PortalApiClient.Part.file("geboorteakte.pdf", "application/pdf"),
+						PortalApiClient.Part.file("attest.pdf", "application/pdf", exe)));
+
+		assertProblemDetails(reply, 400, "/problems/invalid-submission");
+		assertThat(reply.contentLanguage()).isEqualTo("nl");
+		assertThat((List<Object>) reply.json().get("errors")).as(reply.body())
+			.containsExactly(Map.of("field", "attachments", "code", "FILE_TYPE_REFUSED", "message",
+					"attest.pdf: Het bestand is niet wat de naam zegt; het werd niet aanvaard."));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM ticket WHERE requester_address = ?", Integer.class,
+				employee)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM stored_file WHERE sha256 = ?", Integer.class,
+				Hashes.sha256(exe))).isZero();
+	}
+
+	@Test
+	void aPortalFileIsStoredOnceByContentAndListedWithTheTicketsAttachmentsWithItsDetectedType() throws Exception {
+		byte[] pdf = TestDocuments.pdf("Geboorteakte van Lotte Peeters", UUID.randomUUID().toString());
+		List<PortalApiClient.Part> files = List.of(
+				PortalApiClient.Part.file("geboorteakte.exe.pdf", "application/octet-stream", pdf),
+				PortalApiClient.Part.file("akkoord.jpg", "image/jpeg"));
+		PortalApiClient.Reply first = api().submit(submission("reduction-of-working-time", unique("anna"), "nl",
+				VALID.get("reduction-of-working-time")), files);
+		PortalApiClient.Reply second = api().submit(submission("household-composition", unique("anna"), "fr",
+				VALID.get("household-composition")), files);
+
+		assertThat(first.status()).as(first.body()).isEqualTo(201);
+		assertThat(second.status()).as(second.body()).isEqualTo(201);
+		String number = (String) first.json().get("ticketNumber");
+		assertThat(this.jdbc.queryForList("SELECT a.original_name, a.detected_type, a.accepted FROM "
+				+ "ticket_attachment a JOIN ticket t ON t.id = a.ticket_id WHERE t.number = ? ORDER BY a.id", number))
+			.containsExactly(
+					Map.of("original_name", "geboorteakte.exe.pdf", "detected_type", "application/pdf", "accepted", true),
+					Map.of("original_name", "akkoord.jpg", "detected_type", "image/jpeg", "accepted", true));
+		// the same certificate on two tickets is one stored file
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM stored_file WHERE sha256 = ?", Integer.class,
+				Hashes.sha256(pdf))).isOne();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM ticket_attachment WHERE sha256 = ?", Integer.class,
+				Hashes.sha256(pdf))).isEqualTo(2);
+
+		String view = api().get(linkPath((String) first.json().get("viewLink")), null).body();
+		assertThat(view).contains("geboorteakte.exe.pdf", "Ontvangen (PDF, 1 pagina", "/d/");
+		String searchable = this.jdbc.queryForObject("SELECT a.extracted_text FROM ticket_attachment a JOIN ticket t "
+				+ "ON t.id = a.ticket_id WHERE t.number = ? AND a.detected_type = 'application/pdf'", String.class, number);
+		assertThat(searchable).contains("Geboorteakte van Lotte Peeters");
 	}
 
 	@Test

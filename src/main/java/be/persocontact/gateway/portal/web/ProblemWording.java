@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
+import be.persocontact.gateway.attachment.AttachmentManagement;
+import be.persocontact.gateway.attachment.RefusalReason;
 import be.persocontact.gateway.catalogue.Field;
 import be.persocontact.gateway.catalogue.FieldProblem;
 import be.persocontact.gateway.catalogue.Form;
@@ -29,8 +31,11 @@ class ProblemWording {
 
 	private final MessageSource messages;
 
-	ProblemWording(MessageSource messages) {
+	private final AttachmentManagement attachments;
+
+	ProblemWording(MessageSource messages, AttachmentManagement attachments) {
 		this.messages = messages;
+		this.attachments = attachments;
 	}
 
 	/** One worded problem: {@code field} as submitted, {@code code} for programs, {@code message} for people. */
@@ -78,8 +83,19 @@ class ProblemWording {
 			first = label(arguments.get(0), form, locale);
 		}
 		Object second = arguments.size() > 1 ? arguments.get(1) : "";
+		if (isFileRefusal(problem)) {
+			// the attachment module's own sentence, the one a mailed file would get in its receipt
+			return new Worded(problem.field(), problem.kind().name(), text("portal.problem.FILE_REFUSED", locale,
+					label, first, this.attachments.explain(RefusalReason.valueOf(arguments.get(1)), locale)));
+		}
 		return new Worded(problem.field(), problem.kind().name(),
 				text("portal.problem." + problem.kind().name(), locale, label, first, second));
+	}
+
+	/** A file the attachment module refused: its arguments are the file's name and the reason. */
+	private static boolean isFileRefusal(FieldProblem problem) {
+		return (problem.kind() == FieldProblem.Kind.FILE_TYPE_REFUSED || problem.kind() == FieldProblem.Kind.FILE_REFUSED)
+				&& problem.arguments().size() == 2;
 	}
 
 	private String label(String field, Form form, Locale locale) {
