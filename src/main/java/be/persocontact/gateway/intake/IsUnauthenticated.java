@@ -33,13 +33,18 @@ class IsUnauthenticated implements IntakeCheck {
 		if (this.trustedServers.isEmpty()) {
 			return true;
 		}
-		for (String result : mail.headers("Authentication-Results")) {
-			String authservId = result.split(";", 2)[0].strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
-			if (this.trustedServers.contains(authservId) && DMARC_PASS.matcher(result).find()) {
-				return true;
-			}
-		}
-		return false;
+		return trustedResults(mail).anyMatch(result -> DMARC_PASS.matcher(result).find());
+	}
+
+	/** The Authentication-Results headers written by a server we trust (RFC 8601 authserv-id). */
+	private java.util.stream.Stream<String> trustedResults(ParsedMail mail) {
+		return mail.headers("Authentication-Results")
+			.stream()
+			.filter(result -> this.trustedServers.contains(authservId(result)));
+	}
+
+	private static String authservId(String result) {
+		return result.split(";", 2)[0].strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
 	}
 
 	@Override
@@ -47,13 +52,10 @@ class IsUnauthenticated implements IntakeCheck {
 		if (this.trustedServers.isEmpty()) {
 			return Decision.CONTINUE;
 		}
-		for (String result : mail.headers("Authentication-Results")) {
-			String authservId = result.split(";", 2)[0].strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
-			if (this.trustedServers.contains(authservId) && DMARC_FAIL.matcher(result).find()) {
-				return Decision.stop(Outcome.QUARANTINED, "UNAUTHENTICATED: DMARC failed at " + authservId);
-			}
-		}
-		return Decision.CONTINUE;
+		return trustedResults(mail).filter(result -> DMARC_FAIL.matcher(result).find())
+			.findFirst()
+			.<Decision>map(result -> Decision.stop(Outcome.QUARANTINED, "UNAUTHENTICATED: DMARC failed at " + authservId(result)))
+			.orElse(Decision.CONTINUE);
 	}
 
 }

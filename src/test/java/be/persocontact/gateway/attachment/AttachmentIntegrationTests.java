@@ -198,8 +198,8 @@ class AttachmentIntegrationTests {
 		Opened inSubject = openTicketWithMail(anna, "Vraag over " + frequent, mailWith(anna));
 		int many = 2_000;
 		this.jdbc.update("INSERT INTO ticket (number, subject, status, requester_address, requester_language, "
-				+ "created_at, updated_at) SELECT CONCAT('HRB', 8000000 + seq), 'Vraag', 'OPEN', 'bulk@example.org', "
-				+ "'nl', NOW(6), NOW(6) FROM seq_1_to_" + many);
+				+ "created_at, updated_at, status_since) SELECT CONCAT('HRB', 8000000 + seq), 'Vraag', 'OPEN', 'bulk@example.org', "
+				+ "'nl', NOW(6), NOW(6), NOW(6) FROM seq_1_to_" + many);
 		this.jdbc.update("INSERT INTO timeline_entry (ticket_id, kind, author, body, created_at) SELECT id, "
 				+ "'REQUESTER_MESSAGE', 'bulk@example.org', IF(number = 'HRB8001000', ?, ?), NOW(6) FROM ticket "
 				+ "WHERE number LIKE 'HRB8%'", frequent + " " + frequent + " " + frequent + " in detail",

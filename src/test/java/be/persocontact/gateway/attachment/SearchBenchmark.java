@@ -104,9 +104,9 @@ class SearchBenchmark {
 		long offset = this.jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM ticket", Long.class);
 		int last = TICKETS - 1;
 		this.jdbc.update("INSERT INTO ticket (id, number, subject, status, requester_address, requester_language, "
-				+ "created_at, updated_at) SELECT " + offset + " + seq + 1, CONCAT('HRB', 5000000 + seq), CONCAT("
+				+ "created_at, updated_at, status_since) SELECT " + offset + " + seq + 1, CONCAT('HRB', 5000000 + seq), CONCAT("
 				+ words(4) + ", IF(seq % 10000 = 0, ' zeldzaamwoord', '')), 'OPEN', CONCAT('user', seq, "
-				+ "'@example.org'), 'nl', NOW(6), NOW(6) FROM seq_0_to_" + last);
+				+ "'@example.org'), 'nl', NOW(6), NOW(6), NOW(6) FROM seq_0_to_" + last);
 		this.jdbc.update("INSERT INTO timeline_entry (ticket_id, kind, author, body, created_at) SELECT " + offset
 				+ " + seq + 1, 'REQUESTER_MESSAGE', CONCAT('user', seq, '@example.org'), CONCAT(IF(seq % 4 = 0, "
 				+ "'attest ', ''), IF(seq % 100 = 0, 'pleegouder ', ''), " + words(30) + "), NOW(6) FROM seq_0_to_"

@@ -70,23 +70,11 @@ class TicketViewController {
 		}
 		Ticket ticket = this.tickets.find(granted.ticketId()).orElseThrow();
 		speakTheRequestersLanguage(ticket, request);
-		model.addAttribute("ticket", ticket);
-		model.addAttribute("tracker", tracker(ticket.status()));
-		// notes between officers never reach the requester
-		model.addAttribute("timeline", ticket.timeline()
-			.stream()
-			.filter(entry -> entry.kind() != TimelineEntryKind.INTERNAL_NOTE)
-			.map(this::row)
-			.toList());
-		model.addAttribute("officer", false);
-		model.addAttribute("token", token);
-		model.addAttribute("casesUrl", this.links.url(LinkPurpose.MY_CASES, ticket.id(), granted.recipient()));
-		java.util.Locale locale = java.util.Locale.forLanguageTag(
+		Locale locale = Locale.forLanguageTag(
 				request.getParameter("lang") != null ? request.getParameter("lang") : ticket.requester().language());
-		model.addAttribute("files", this.files.orderedStream()
-			.flatMap(provider -> provider.filesOf(ticket, granted.recipient(), locale).stream())
-			.toList());
-		return "ticket/view";
+		// notes between officers never reach the requester
+		return page(ticket, token, false, this.links.url(LinkPurpose.MY_CASES, ticket.id(), granted.recipient()),
+				granted.recipient(), locale, model);
 	}
 
 	/**
@@ -104,16 +92,25 @@ class TicketViewController {
 			return this.problems.page(((LinkUse.Refused) use).reason(), model, response);
 		}
 		Ticket ticket = this.tickets.find(granted.ticketId()).orElseThrow();
+		// the files are the requester's: their download links are the requester's too
+		return page(ticket, token, true, null, ticket.requester().address(), LocaleContextHolder.getLocale(), model);
+	}
+
+	/** The ticket page; the officers' version shows the internal notes and who works on the ticket. */
+	private String page(Ticket ticket, String token, boolean officer, String casesUrl, String filesRecipient,
+			Locale locale, Model model) {
 		model.addAttribute("ticket", ticket);
 		model.addAttribute("tracker", tracker(ticket.status()));
-		model.addAttribute("timeline", ticket.timeline().stream().map(this::row).toList());
-		model.addAttribute("officer", true);
+		model.addAttribute("timeline", ticket.timeline()
+			.stream()
+			.filter(entry -> officer || entry.kind() != TimelineEntryKind.INTERNAL_NOTE)
+			.map(this::row)
+			.toList());
+		model.addAttribute("officer", officer);
 		model.addAttribute("token", token);
-		model.addAttribute("casesUrl", null);
-		Locale locale = LocaleContextHolder.getLocale();
-		// the files are the requester's: their download links are the requester's too
+		model.addAttribute("casesUrl", casesUrl);
 		model.addAttribute("files", this.files.orderedStream()
-			.flatMap(provider -> provider.filesOf(ticket, ticket.requester().address(), locale).stream())
+			.flatMap(provider -> provider.filesOf(ticket, filesRecipient, locale).stream())
 			.toList());
 		return "ticket/view";
 	}
