@@ -44,6 +44,8 @@ class ImapBatchIntegrationTests {
 			GreenMailUtil.sendTextEmail(HELPDESK, "anna@example.org", "Vraag " + i, "Tekst " + i,
 					this.greenMail.getSmtp().getServerSetup());
 		}
+		// SMTP delivery is asynchronous: the batch is all there before the poll opens the inbox
+		assertThat(this.greenMail.waitForIncomingEmail(10_000, 6)).isTrue();
 		Session session = Session.getInstance(new Properties());
 		session.setDebug(true);
 		session.setDebugOut(new PrintStream(this.trace, true, StandardCharsets.UTF_8));
