@@ -212,9 +212,9 @@ class MailToTicketIntegrationTests extends MailIntegrationTestSupport {
 	}
 
 	@Test
-	void aMailThatCannotBeProcessedKeepsItsRawRecordAndErrorAndIsQuarantinedWithoutBlockingOthers() throws Exception {
+	void aMailWithoutASenderKeepsItsRawRecordAndErrorAndIsQuarantinedAtOnceWithoutBlockingOthers() throws Exception {
 		String marker = UUID.randomUUID().toString();
-		// no usable From address: the mail cannot become a ticket
+		// no usable From address: no retry can give the mail a sender, so it is not tried again
 		this.mail.sendRaw("""
 				From: undisclosed-recipients:;
 				To: %s
@@ -231,9 +231,11 @@ class MailToTicketIntegrationTests extends MailIntegrationTestSupport {
 			.until(() -> count("SELECT COUNT(*) FROM inbound_message WHERE subject = ? AND outcome = 'QUARANTINED'",
 					"broken " + marker) == 1);
 		Map<String, Object> record = this.jdbc.queryForMap(
-				"SELECT attempts, error, LENGTH(raw) AS size FROM inbound_message WHERE subject = ?", "broken " + marker);
-		assertThat((Integer) record.get("attempts")).isEqualTo(3);
-		assertThat((String) record.get("error")).contains("From");
+				"SELECT attempts, reason, error, LENGTH(raw) AS size FROM inbound_message WHERE subject = ?",
+				"broken " + marker);
+		assertThat((Integer) record.get("attempts")).isEqualTo(1);
+		assertThat((String) record.get("reason")).isEqualTo("NO_SENDER");
+		assertThat((String) record.get("error")).contains("No usable From address").contains("undisclosed-recipients");
 		assertThat(((Number) record.get("size")).longValue()).isPositive();
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.mail.folder(helpdesk(), this.mailSettings.quarantineFolder())

@@ -137,8 +137,12 @@ public class InboundMessage {
 	}
 
 	void quarantine(Instant at) {
+		quarantine("failed " + this.attempts + " times", at);
+	}
+
+	void quarantine(String reason, Instant at) {
 		this.outcome = Outcome.QUARANTINED;
-		this.reason = "failed " + this.attempts + " times";
+		this.reason = truncate(reason, 255);
 		this.processedAt = at;
 	}
 

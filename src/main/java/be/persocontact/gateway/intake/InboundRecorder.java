@@ -79,6 +79,15 @@ class InboundRecorder {
 		return message.recordFailure(failure, this.clock.instant());
 	}
 
+	/** A failure no retry can fix: recorded with its error and quarantined in one step. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public int quarantineUnprocessable(Long id, UnprocessableMail failure) {
+		InboundMessage message = this.messages.findById(id).orElseThrow();
+		int attempts = message.recordFailure(failure, this.clock.instant());
+		message.quarantine(failure.reason().name(), this.clock.instant());
+		return attempts;
+	}
+
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void quarantine(Long id) {
 		this.messages.findById(id).orElseThrow().quarantine(this.clock.instant());

@@ -22,7 +22,7 @@ class IntakeChain {
 
 	IntakeChain(IsOwnMail isOwnMail, IsBounce isBounce, IsFeedbackReport isFeedbackReport,
 			IsReadReceipt isReadReceipt, IsAutoReply isAutoReply, IsBulkMail isBulkMail,
-			IsUnauthenticated isUnauthenticated) {
+			IsCalendarReply isCalendarReply, IsUnauthenticated isUnauthenticated) {
 		this.checks = List.of(
 				isOwnMail, // 10 our own mail coming back (a loop)
 				isBounce, // 20 bounces and delivery status notifications
@@ -30,6 +30,7 @@ class IntakeChain {
 				isReadReceipt, // 22 read receipts
 				isAutoReply, // 23 auto-replies and out-of-office
 				isBulkMail, // 24 mailing lists and bulk mail
+				isCalendarReply, // 25 answers to meeting invitations (accepted, declined, tentative)
 				isUnauthenticated // 30 DMARC failed at our trusted receiving server
 		);
 	}

@@ -98,6 +98,13 @@ public class MailIntake {
 	}
 
 	private Disposition failed(Long id, RuntimeException failure) {
+		if (failure instanceof UnprocessableMail unprocessable) {
+			// bad input: a retry would fail the same way, so it is held for an operator at once
+			this.recorder.quarantineUnprocessable(id, unprocessable);
+			log.warn("Inbound message {} cannot be processed ({}) and is quarantined: {}", id,
+					unprocessable.reason(), unprocessable.getMessage());
+			return Disposition.QUARANTINE;
+		}
 		int attempts = this.recorder.recordFailure(id, failure);
 		if (attempts >= this.settings.maxAttempts()) {
 			this.recorder.quarantine(id);
@@ -127,6 +134,10 @@ public class MailIntake {
 			AttachmentManagement.Inspection files = this.attachments.inspect(MailAttachments.from(record.raw()));
 			return this.transaction.execute(status -> process(id, files));
 		}
+		catch (UnprocessableMail unprocessable) {
+			this.recorder.quarantineUnprocessable(id, unprocessable);
+			throw unprocessable;
+		}
 		catch (RuntimeException failure) {
 			this.recorder.recordFailure(id, failure);
 			this.recorder.quarantine(id);
@@ -149,26 +160,27 @@ public class MailIntake {
 			return Disposition.DONE;
 		}
 		try {
-			this.transaction.executeWithoutResult(status -> {
+			Outcome outcome = this.transaction.execute(status -> {
 				InboundMessage record = this.messages.findById(recorded.id()).orElseThrow();
 				ParsedMail mail;
 				try {
 					mail = ParsedMail.parse(record.raw());
 				}
 				catch (Exception ex) {
-					throw new IllegalStateException("Unparseable headers: " + ex.getMessage(), ex);
+					throw UnprocessableMail.unparseable("headers", ex);
 				}
 				if (this.chain.run(mail) instanceof IntakeCheck.Stop stop) {
 					record.finish(stop.outcome(), stop.reason() + "; " + size + " bytes", null, this.clock.instant());
-					return;
+					return stop.outcome();
 				}
 				String reason = size + " bytes, more than " + this.settings.maxMessageSize();
 				if (mail.fromAddress() != null) {
 					this.notices.notifyOnce(mail.fromAddress(), languageOf(mail), Outcome.REJECTED_TOO_LARGE, mail.subject());
 				}
 				record.finish(Outcome.REJECTED_TOO_LARGE, reason, null, this.clock.instant());
+				return Outcome.REJECTED_TOO_LARGE;
 			});
-			return Disposition.DONE;
+			return outcome == Outcome.QUARANTINED ? Disposition.QUARANTINE : Disposition.DONE;
 		}
 		catch (RuntimeException failure) {
 			return failed(recorded.id(), failure);
@@ -204,7 +216,7 @@ public class MailIntake {
 			body = mail.body();
 		}
 		catch (Exception unparseable) {
-			throw new IllegalStateException("Unparseable mail: " + unparseable.getMessage(), unparseable);
+			throw UnprocessableMail.unparseable("mail", unparseable);
 		}
 
 		IntakeCheck.Decision decision = this.chain.run(mail);
@@ -214,7 +226,7 @@ public class MailIntake {
 			return stop.outcome();
 		}
 		if (mail.fromAddress() == null) {
-			throw new IllegalStateException("No usable From address");
+			throw UnprocessableMail.noSender(mail.header("From"));
 		}
 
 		String language = languageOf(mail);

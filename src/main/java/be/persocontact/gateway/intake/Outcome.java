@@ -21,6 +21,8 @@ public enum Outcome {
 	IGNORED_READ_RECEIPT(true),
 	/** Mailing-list or bulk mail. */
 	IGNORED_BULK(true),
+	/** An answer to a meeting invitation (iMIP REPLY: accepted, declined, tentative). */
+	IGNORED_CALENDAR_REPLY(true),
 	/** Too many new tickets from this sender in the window. */
 	REJECTED_RATE_LIMITED(true),
 	/** Larger than the configured maximum; only its headers were read. */

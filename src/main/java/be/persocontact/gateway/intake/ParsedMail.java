@@ -35,6 +35,9 @@ final class ParsedMail {
 
 	private static final Session SESSION;
 
+	private static final Pattern ICALENDAR_METHOD = Pattern.compile("^METHOD:\\s*([A-Za-z-]+)",
+			Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
 	private static final Pattern USABLE_ADDRESS = Pattern.compile("[^\\s@<>()\\[\\]\",;:\\\\]+@[^\\s@<>()\\[\\]\",;:\\\\.]+(\\.[^\\s@<>()\\[\\]\",;:\\\\.]+)+");
@@ -235,6 +238,43 @@ final class ParsedMail {
 		try {
 			Part part = findPart(this.message, mediaType, 0);
 			return part == null ? null : MailText.decodeBytes(read(part), charsetOf(part));
+		}
+		catch (MessagingException | IOException ex) {
+			return null;
+		}
+	}
+
+	/** Is there a part (at any depth) of this media type? */
+	boolean hasPart(String mediaType) {
+		try {
+			return findPart(this.message, mediaType, 0) != null;
+		}
+		catch (MessagingException | IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * The iTIP method (RFC 5546: REQUEST, REPLY, CANCEL…) of the first calendar part, upper case: the
+	 * {@code method} parameter of its Content-Type, else the {@code METHOD:} line of the iCalendar
+	 * text. Null without a calendar part, empty when the part names no method.
+	 */
+	String calendarMethod() {
+		try {
+			Part part = findPart(this.message, "text/calendar", 0);
+			if (part == null) {
+				part = findPart(this.message, "application/ics", 0);
+			}
+			if (part == null) {
+				return null;
+			}
+			ContentType type = contentTypeOf(part);
+			String method = type == null ? null : type.getParameter("method");
+			if (method == null) {
+				Matcher line = ICALENDAR_METHOD.matcher(MailText.decodeBytes(read(part), charsetOf(part)));
+				method = line.find() ? line.group(1) : "";
+			}
+			return method.strip().toUpperCase(Locale.ROOT);
 		}
 		catch (MessagingException | IOException ex) {
 			return null;

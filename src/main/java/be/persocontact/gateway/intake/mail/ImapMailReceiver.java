@@ -16,12 +16,11 @@ import be.persocontact.gateway.intake.Disposition;
 import be.persocontact.gateway.intake.MailIntake;
 import be.persocontact.gateway.intake.RawMail;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import be.persocontact.gateway.system.MailServerSettings;
 import org.apache.camel.Ordered;
 import org.apache.camel.component.mail.MailMessage;
 import org.apache.camel.support.SynchronizationAdapter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -32,8 +31,6 @@ import org.springframework.stereotype.Component;
 @Component("imapMailReceiver")
 public class ImapMailReceiver {
 
-	private static final Logger log = LoggerFactory.getLogger(ImapMailReceiver.class);
-
 	private final MailIntake intake;
 
 	private final String mailbox;
@@ -41,6 +38,8 @@ public class ImapMailReceiver {
 	private final String processedFolder;
 
 	private final String quarantineFolder;
+
+	private final BatchMoves moves = new BatchMoves();
 
 	ImapMailReceiver(MailIntake intake, MailServerSettings settings) {
 		this.intake = intake;
@@ -51,20 +50,21 @@ public class ImapMailReceiver {
 
 	public Disposition receive(Exchange exchange) throws MessagingException, IOException {
 		Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
-		Disposition disposition = intake(exchange, message);
-		String target = switch (disposition) {
+		// after the exchange (and so our commit) completes, and after the consumer's own completion;
+		// registered first, so that a failing mail still ends its batch
+		MoveAfterCommit move = new MoveAfterCommit(message, this.moves);
+		exchange.getExchangeExtension().addOnCompletion(move);
+		Disposition disposition = intake(exchange, message, move);
+		move.folder = switch (disposition) {
 			case DONE -> this.processedFolder;
 			case QUARANTINE -> this.quarantineFolder;
 			case RETRY_LATER -> null;
 		};
-		if (target != null) {
-			// after the exchange (and so our commit) completes, and after the consumer's own completion
-			exchange.getExchangeExtension().addOnCompletion(new MoveAfterCommit(message, target));
-		}
 		return disposition;
 	}
 
-	private Disposition intake(Exchange exchange, Message message) throws MessagingException, IOException {
+	private Disposition intake(Exchange exchange, Message message, MoveAfterCommit move)
+			throws MessagingException, IOException {
 		// Camel reads the mail's headers lazily on the first header access, which throws for a mail
 		// whose envelope the server cannot build and would stall the mailbox. Give the exchange its own
 		// empty header map: no header of the mail is ever read by Camel, let alone mapped.
@@ -76,6 +76,8 @@ public class ImapMailReceiver {
 			uidValidity = uids.getUIDValidity();
 			uid = uids.getUID(message);
 		}
+		move.uidValidity = uidValidity;
+		move.uid = uid;
 		long size = sizeOf(message);
 		if (size > this.intake.maxMessageBytes()) {
 			return this.intake.receiveTooLarge(new RawMail(this.mailbox, uidValidity, uid, headerBlock(message)), size);
@@ -96,27 +98,44 @@ public class ImapMailReceiver {
 		return this.intake.receive(new RawMail(this.mailbox, uidValidity, uid, raw));
 	}
 
-	/** Moves the mail once everything else about its exchange is done; a failure leaves it for the next poll. */
+	/**
+	 * Hands the mail to the batch's moves once everything else about its exchange is done, and moves
+	 * the whole batch after its last mail. A mail left to retry is not moved.
+	 */
 	private static final class MoveAfterCommit extends SynchronizationAdapter implements Ordered {
 
 		private final Message message;
 
-		private final String folder;
+		private final BatchMoves moves;
 
-		MoveAfterCommit(Message message, String folder) {
+		private String folder;
+
+		private Long uidValidity;
+
+		private Long uid;
+
+		MoveAfterCommit(Message message, BatchMoves moves) {
 			this.message = message;
-			this.folder = folder;
+			this.moves = moves;
 		}
 
 		@Override
 		public void onComplete(Exchange exchange) {
-			try {
-				MailboxMover.move(this.message, this.folder);
+			if (this.folder != null) {
+				this.moves.add(this.message, this.uidValidity, this.uid, this.folder);
 			}
-			catch (MessagingException | RuntimeException ex) {
-				// recorded already: the next poll sees it again and absorbs it as a duplicate
-				log.warn("Could not move a processed mail to {}; it will be absorbed as a duplicate: {}", this.folder,
-						ex.toString());
+			flushAfterLastOfBatch(exchange);
+		}
+
+		@Override
+		public void onFailure(Exchange exchange) {
+			flushAfterLastOfBatch(exchange);
+		}
+
+		private void flushAfterLastOfBatch(Exchange exchange) {
+			Boolean last = exchange.getProperty(ExchangePropertyKey.BATCH_COMPLETE, Boolean.class);
+			if (last == null || last) {
+				this.moves.flush();
 			}
 		}
 
