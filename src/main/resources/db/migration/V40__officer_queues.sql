@@ -13,7 +13,13 @@ ALTER TABLE ticket
 -- An announcement to a queue that asks for files carries the ticket's files up to this many bytes.
 ALTER TABLE outbound_mail
     ADD COLUMN reply_to         VARCHAR(320) NULL,
-    ADD COLUMN attach_files_max BIGINT       NULL;
+    ADD COLUMN attach_files_max BIGINT       NULL,
+    ADD COLUMN attach_inbound_id BIGINT      NULL;
+
+-- The mail a file came with, so that the files an officer attaches to a reply go out with the mail
+-- that reply causes to the employee.
+ALTER TABLE ticket_attachment
+    ADD COLUMN inbound_message_id BIGINT NULL;
 
 -- One digest per queue and day, whichever instance sends it.
 CREATE TABLE queue_digest (

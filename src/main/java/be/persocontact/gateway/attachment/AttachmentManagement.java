@@ -85,11 +85,17 @@ public class AttachmentManagement {
 	/** The storing half of {@link #receive}: files once by SHA-256, one receipt row per file. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<AttachmentReceipt> record(Inspection inspection, long ticketId) {
+		return record(inspection, ticketId, null);
+	}
+
+	/** As {@link #record(Inspection, long)}, remembering the inbound mail the files came with. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<AttachmentReceipt> record(Inspection inspection, long ticketId, Long inboundMessageId) {
 		List<AttachmentReceipt> receipts = new ArrayList<>();
 		for (InspectedFile file : inspection.files()) {
 			Long storedId = file.accepted() ? this.files.storeOnce(file.receipt().sha256(),
 					file.receipt().detectedType(), file.content(), this.clock.instant()) : null;
-			long id = this.attachments.add(ticketId, storedId, file, this.clock.instant());
+			long id = this.attachments.add(ticketId, storedId, file, inboundMessageId, this.clock.instant());
 			receipts.add(file.receipt().withAttachmentId(id));
 		}
 		return List.copyOf(receipts);

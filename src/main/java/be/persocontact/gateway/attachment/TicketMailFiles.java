@@ -22,12 +22,22 @@ class TicketMailFiles implements MailFiles {
 	@Override
 	@Transactional(readOnly = true)
 	public List<File> filesOf(long ticketId, long maxBytes) {
+		return filesOf(ticketId, null, maxBytes);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<File> filesOf(long ticketId, long inboundMessageId, long maxBytes) {
+		return filesOf(ticketId, Long.valueOf(inboundMessageId), maxBytes);
+	}
+
+	private List<File> filesOf(long ticketId, Long inboundMessageId, long maxBytes) {
 		record Entry(long storedFileId, String name, String type, long size) {
 		}
 		List<Entry> entries = this.jdbc.sql("""
 				SELECT stored_file_id, original_name, detected_type, size_bytes FROM ticket_attachment
-				WHERE ticket_id = ? AND accepted ORDER BY id""")
-			.param(ticketId)
+				WHERE ticket_id = ? AND accepted AND (? IS NULL OR inbound_message_id = ?) ORDER BY id""")
+			.params(ticketId, inboundMessageId, inboundMessageId)
 			.query((rs, row) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
 			.list();
 		List<File> files = new ArrayList<>();

@@ -238,7 +238,7 @@ public class MailIntake {
 		if (thread.isPresent()) {
 			RequesterMessage reply = message(mail, language, QuoteTrimmer.trim(body.text()), id);
 			RecordedMessage result = withReceipts(files, () -> this.tickets.append(thread.get().ticket(), reply));
-			recordAttachments(result.ticket(), files, language);
+			recordAttachments(result.ticket(), files, language, record.id());
 			if (result.action() == RecordedMessage.Action.OPENED_FOLLOW_UP) {
 				this.routing.route(result.ticket());
 			}
@@ -257,7 +257,7 @@ public class MailIntake {
 		}
 		RequesterMessage first = message(mail, language, QuoteTrimmer.trimSignature(body.text()), id);
 		RecordedMessage result = withReceipts(files, () -> this.tickets.open(first));
-		recordAttachments(result.ticket(), files, language);
+		recordAttachments(result.ticket(), files, language, record.id());
 		// routed last, so that the rules also read the text of the files
 		this.routing.route(result.ticket());
 		record.finish(Outcome.TICKET_CREATED, null, result.ticket().value(), this.clock.instant());
@@ -289,8 +289,19 @@ public class MailIntake {
 				return Outcome.REJECTED_OFFICER_COMMAND;
 			}
 			default -> {
-				// files an officer attaches are the ticket's, for the requester to download in the view
-				recordAttachments(new TicketNumber(result.ticket()), files, language);
+				TicketNumber number = new TicketNumber(result.ticket());
+				if (result.internal()) {
+					// a note's files stay with the officer's stored mail: the ticket's files are the employee's too
+					if (!files.receipts().isEmpty()) {
+						this.tickets.addInternalNote(number, mail.fromAddress(), files.receipts().size()
+								+ " file(s) of this note are kept with the officer's mail (inbound message " + record.id()
+								+ "), not with the ticket", record.id());
+					}
+				}
+				else {
+					// files an officer attaches are the ticket's, and go with the mail this reply causes
+					recordAttachments(number, files, language, record.id());
+				}
 				record.finish(Outcome.APPENDED, result.reason(), result.ticket(), now);
 				record.threadedBy(OFFICER_REPLY);
 				return Outcome.APPENDED;
@@ -314,14 +325,15 @@ public class MailIntake {
 	}
 
 	/** Stores the accepted files with the ticket and notes every file's receipt on its timeline. */
-	private void recordAttachments(TicketNumber number, AttachmentManagement.Inspection files, String language) {
+	private void recordAttachments(TicketNumber number, AttachmentManagement.Inspection files, String language,
+			Long inboundMessageId) {
 		if (files.receipts().isEmpty()) {
 			return;
 		}
 		long ticketId = this.tickets.find(number).orElseThrow().id();
 		java.util.Locale locale = java.util.Locale.forLanguageTag(language);
 		StringBuilder note = new StringBuilder();
-		for (AttachmentReceipt receipt : this.attachments.record(files, ticketId)) {
+		for (AttachmentReceipt receipt : this.attachments.record(files, ticketId, inboundMessageId)) {
 			note.append(receipt.name()).append(": ").append(this.attachments.describe(receipt, locale)).append('\n');
 		}
 		this.tickets.recordSystemNote(ticketId, note.toString().strip());

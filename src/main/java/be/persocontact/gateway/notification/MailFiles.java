@@ -15,6 +15,9 @@ public interface MailFiles {
 	 */
 	List<File> filesOf(long ticketId, long maxBytes);
 
+	/** As {@link #filesOf(long, long)}, only the files that came with that inbound mail. */
+	List<File> filesOf(long ticketId, long inboundMessageId, long maxBytes);
+
 	/** One file: its (sanitised) name, detected type and bytes. */
 	record File(String name, String mediaType, byte[] content) {
 	}

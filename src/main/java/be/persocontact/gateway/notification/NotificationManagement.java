@@ -9,9 +9,11 @@ import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketNumber;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The notification module's API for the mails no ticket event causes on its own: an officer's answer,
@@ -37,8 +39,12 @@ public class NotificationManagement {
 
 	private final Clock clock;
 
+	private final DataSize maxAttachedSize;
+
 	NotificationManagement(TicketManagement tickets, TicketMails mails, MailTemplates templates, Outbox outbox,
-			OutboundMails outboundMails, Clock clock) {
+			OutboundMails outboundMails, Clock clock,
+			@Value("${gateway.notification.max-attached-size:10MB}") DataSize maxAttachedSize) {
+		this.maxAttachedSize = maxAttachedSize;
 		this.tickets = tickets;
 		this.mails = mails;
 		this.templates = templates;
@@ -47,11 +53,15 @@ public class NotificationManagement {
 		this.clock = clock;
 	}
 
-	/** Sends the requester an officer's answer, with the link to the request. */
-	public void officerAnswered(TicketNumber number, String answer) {
+	/**
+	 * Sends the requester an officer's answer, with the link to the request and the files that came
+	 * with the officer's mail ({@code inboundMessageId}; null when the answer did not come by mail).
+	 */
+	public void officerAnswered(TicketNumber number, String answer, Long inboundMessageId) {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("message", answer == null || answer.isBlank() ? null : answer);
-		this.mails.enqueue(ticket(number), "officer-answer", model);
+		this.mails.enqueue(ticket(number), "officer-answer", model)
+			.attachFilesOf(inboundMessageId, this.maxAttachedSize.toBytes());
 	}
 
 	/**

@@ -61,6 +61,10 @@ public class OutboundMail {
 	@Column(name = "attach_files_max")
 	private Long attachFilesMax;
 
+	/** When set with {@link #attachFilesMax}, only the files that came with this inbound mail go along. */
+	@Column(name = "attach_inbound_id")
+	private Long attachInboundId;
+
 	@JdbcTypeCode(SqlTypes.LONGVARCHAR)
 	@Column(name = "text_body", nullable = false)
 	private String textBody;
@@ -173,6 +177,18 @@ public class OutboundMail {
 
 	void attachFilesUpTo(Long maxBytes) {
 		this.attachFilesMax = maxBytes;
+	}
+
+	public Long attachInboundId() {
+		return this.attachInboundId;
+	}
+
+	/** The files an officer's mail brought go out with this mail, within the size cap. */
+	void attachFilesOf(Long inboundMessageId, long maxBytes) {
+		if (inboundMessageId != null) {
+			this.attachInboundId = inboundMessageId;
+			this.attachFilesMax = maxBytes;
+		}
 	}
 
 	public String inReplyTo() {

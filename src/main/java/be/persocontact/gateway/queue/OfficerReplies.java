@@ -104,10 +104,11 @@ public class OfficerReplies {
 			log.info("Officer reply from {} on {} not carried out: {}", officer.address(), ticket.number(),
 					commands.problems());
 			return new Result(Result.Kind.COMMANDS_REFUSED, String.join("; ", commands.problems()),
-					ticket.number().value());
+					ticket.number().value(), false);
 		}
 		apply(ticket, officer, commands, mail.inboundMessageId());
-		return new Result(Result.Kind.DONE, officer.address() + ": " + commands.summary(), ticket.number().value());
+		return new Result(Result.Kind.DONE, officer.address() + ": " + commands.summary(), ticket.number().value(),
+				isNote(commands));
 	}
 
 	private void apply(Ticket ticket, Officer officer, OfficerCommands commands, Long inboundMessageId) {
@@ -116,26 +117,29 @@ public class OfficerReplies {
 		if (commands.take()) {
 			this.tickets.take(number, who);
 		}
-		// a ticket passed on to another queue takes the officer's words along for colleagues, not the requester
-		boolean note = commands.internal() || (commands.queue() != null && !commands.pending() && !commands.resolve());
-		if (note) {
+		if (isNote(commands)) {
 			if (!commands.text().isEmpty()) {
 				this.tickets.addInternalNote(number, who, commands.text(), inboundMessageId);
 			}
 		}
 		else if (commands.pending()) {
-			this.tickets.askForInformation(number, who, commands.text());
+			this.tickets.askForInformation(number, who, commands.text(), inboundMessageId);
 		}
 		else if (commands.resolve()) {
-			this.tickets.resolve(number, who, commands.text());
+			this.tickets.resolve(number, who, commands.text(), inboundMessageId);
 		}
 		else if (!commands.text().isEmpty()) {
 			this.tickets.answer(number, who, commands.text(), inboundMessageId);
-			this.notifications.officerAnswered(number, commands.text());
+			this.notifications.officerAnswered(number, commands.text(), inboundMessageId);
 		}
 		if (commands.queue() != null && !commands.queue().equals(ticket.queue())) {
 			this.tickets.route(number, commands.queue(), "moved by " + who);
 		}
+	}
+
+	/** A ticket passed on to another queue takes the officer's words along for colleagues, not the requester. */
+	private static boolean isNote(OfficerCommands commands) {
+		return commands.internal() || (commands.queue() != null && !commands.pending() && !commands.resolve());
 	}
 
 	private QueueToken tokenIn(List<String> recipients) {
@@ -161,10 +165,11 @@ public class OfficerReplies {
 	/**
 	 * @param reason why it was held or refused, or what was done
 	 * @param ticket the ticket's number, when the token named one that exists
+	 * @param internal the reply was a note between officers: its files must not reach the employee
 	 */
-	public record Result(Kind kind, String reason, String ticket) {
+	public record Result(Kind kind, String reason, String ticket, boolean internal) {
 
-		static final Result NOT_FOR_OFFICERS = new Result(Kind.NOT_FOR_OFFICERS, null, null);
+		static final Result NOT_FOR_OFFICERS = new Result(Kind.NOT_FOR_OFFICERS, null, null, false);
 
 		public enum Kind {
 
@@ -179,11 +184,11 @@ public class OfficerReplies {
 		}
 
 		static Result held(String reason) {
-			return new Result(Kind.HELD, reason, null);
+			return new Result(Kind.HELD, reason, null, false);
 		}
 
 		static Result held(String reason, Ticket ticket) {
-			return new Result(Kind.HELD, reason, ticket.number().value());
+			return new Result(Kind.HELD, reason, ticket.number().value(), false);
 		}
 
 	}

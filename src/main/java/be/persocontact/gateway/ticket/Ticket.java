@@ -245,19 +245,30 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		moveTo(TicketStatus.WORK_IN_PROGRESS, officer, null, at);
 	}
 
-	/** The officer needs something from the requester; an untaken ticket is taken by them first. */
 	public void askForInformation(String officer, String question, Instant at) {
+		askForInformation(officer, question, null, at);
+	}
+
+	/**
+	 * The officer needs something from the requester; an untaken ticket is taken by them first.
+	 * {@code inboundMessageId} is the officer's mail, when the question came by mail.
+	 */
+	public void askForInformation(String officer, String question, Long inboundMessageId, Instant at) {
 		takeIfNobodyWorksOnIt(officer, at);
-		moveTo(TicketStatus.PENDING, officer, question, at);
+		moveTo(TicketStatus.PENDING, officer, question, inboundMessageId, at, true);
+	}
+
+	public void resolve(String officer, String solution, Instant at) {
+		resolve(officer, solution, null, at);
 	}
 
 	/** The officer proposes a solution; from PENDING the ticket passes through work silently. */
-	public void resolve(String officer, String solution, Instant at) {
+	public void resolve(String officer, String solution, Long inboundMessageId, Instant at) {
 		takeIfNobodyWorksOnIt(officer, at);
 		if (this.status == TicketStatus.PENDING) {
 			moveTo(TicketStatus.WORK_IN_PROGRESS, officer, null, at, false);
 		}
-		moveTo(TicketStatus.AWAITING_ACCEPTANCE, officer, solution, at);
+		moveTo(TicketStatus.AWAITING_ACCEPTANCE, officer, solution, inboundMessageId, at, true);
 	}
 
 	public void accept(String requesterAddress, Instant at) {
@@ -289,6 +300,11 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 	 * status (taking a new ticket passes ASSIGNED) is on the timeline but gets no mail of its own
 	 */
 	private void moveTo(TicketStatus target, String actor, String note, Instant at, boolean announce) {
+		moveTo(target, actor, note, null, at, announce);
+	}
+
+	private void moveTo(TicketStatus target, String actor, String note, Long inboundMessageId, Instant at,
+			boolean announce) {
 		TicketStatus from = this.status;
 		if (!from.canMoveTo(target)) {
 			throw new TicketStatusChangeRefused(number(), from, target);
@@ -297,9 +313,9 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		this.updatedAt = at;
 		this.statusSince = at;
 		this.remindedAt = null;
-		this.timeline.add(TimelineEntry.statusChange(this, from, target, actor, note, at));
+		this.timeline.add(TimelineEntry.statusChange(this, from, target, actor, note, inboundMessageId, at));
 		if (announce) {
-			registerEvent(new TicketStatusChanged(number(), from, target, note));
+			registerEvent(new TicketStatusChanged(number(), from, target, note, inboundMessageId));
 		}
 	}
 

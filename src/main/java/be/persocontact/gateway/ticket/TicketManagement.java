@@ -168,13 +168,13 @@ public class TicketManagement {
 	}
 
 	/** The officer asks the requester for information (PENDING). */
-	public void askForInformation(TicketNumber number, String officer, String question) {
-		change(number, ticket -> ticket.askForInformation(officer, question, this.clock.instant()));
+	public void askForInformation(TicketNumber number, String officer, String question, Long inboundMessageId) {
+		change(number, ticket -> ticket.askForInformation(officer, question, inboundMessageId, this.clock.instant()));
 	}
 
 	/** The officer proposes a solution (AWAITING_ACCEPTANCE). */
-	public void resolve(TicketNumber number, String officer, String solution) {
-		change(number, ticket -> ticket.resolve(officer, solution, this.clock.instant()));
+	public void resolve(TicketNumber number, String officer, String solution, Long inboundMessageId) {
+		change(number, ticket -> ticket.resolve(officer, solution, inboundMessageId, this.clock.instant()));
 	}
 
 	/** Tickets that have been waiting in that status since before the instant, oldest first. */

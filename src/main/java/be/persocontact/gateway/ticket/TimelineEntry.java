@@ -65,8 +65,9 @@ public class TimelineEntry {
 	}
 
 	static TimelineEntry statusChange(Ticket ticket, TicketStatus from, TicketStatus to, String author, String note,
-			Instant at) {
-		TimelineEntry entry = new TimelineEntry(ticket, TimelineEntryKind.STATUS_CHANGE, author, note, null, at);
+			Long inboundMessageId, Instant at) {
+		TimelineEntry entry = new TimelineEntry(ticket, TimelineEntryKind.STATUS_CHANGE, author, note,
+				inboundMessageId, at);
 		entry.statusFrom = from;
 		entry.statusTo = to;
 		return entry;

@@ -51,7 +51,8 @@ class MailIntakeFailuresUnitTests {
 	private final MailIntake intake = new MailIntake(this.recorder, this.messages, this.chain,
 			mock(ThreadResolver.class), mock(FailingAddresses.class), mock(RejectionNotices.class), this.attachments,
 			mock(TicketManagement.class), this.settings, new TransactionTemplate(new NoTransactions()),
-			Clock.systemUTC());
+			Clock.systemUTC(), mock(be.persocontact.gateway.queue.OfficerReplies.class),
+			mock(be.persocontact.gateway.queue.TicketRouting.class), mock(IsUnauthenticated.class));
 
 	@BeforeEach
 	void machinesLetEveryMailThrough() {

@@ -110,7 +110,7 @@ class NotificationMailsIntegrationTests {
 		TicketNumber number = this.fixture.open(unique("anna"), "Gezinssamenstelling", "x", "fr");
 
 		this.transaction.executeWithoutResult(status -> {
-			this.notifications.officerAnswered(number, null);
+			this.notifications.officerAnswered(number, null, null);
 			this.notifications.remindRequester(number);
 		});
 

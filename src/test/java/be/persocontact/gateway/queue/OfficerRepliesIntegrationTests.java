@@ -133,6 +133,57 @@ class OfficerRepliesIntegrationTests extends OfficerMailTestSupport {
 		assertThat(assignee(number)).isEqualTo(SOFIE);
 	}
 
+	@Test
+	void aFileAnOfficerAttachesJoinsTheTicketAndTheEmployeesMailButANotesFileStaysWithTheOfficersMail()
+			throws Exception {
+		String employee = unique("files");
+		String number = employeeWrites(employee, "Attest", "Graag een attest van tewerkstelling.", "nl");
+		MimeMessage announcement = awaitMail(ATTESTATIONS, number, "queue-new-ticket");
+		byte[] attest = be.persocontact.gateway.attachment.TestDocuments.pdf("ATTEST VAN TEWERKSTELLING",
+				"De werkgever verklaart dat de werknemer in dienst is sinds 2019.");
+		byte[] memo = be.persocontact.gateway.attachment.TestDocuments.pdf("INTERNE MEMO", "Alleen voor HR.");
+
+		awaitInbound(replyWithFile(AN, announcement, "#internal\nZie memo.", "memo.pdf", memo));
+		awaitInbound(replyWithFile(AN, announcement, "#resolve\nIn bijlage uw attest.", "attest.pdf", attest));
+
+		MimeMessage solution = awaitMail(employee, number, "solution-proposed");
+		jakarta.mail.Multipart parts = (jakarta.mail.Multipart) solution.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("attest.pdf");
+		assertThat(parts.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(attest);
+		// the ticket has the officer's file (the employee's view lists it), not the note's
+		assertThat(this.jdbc.queryForList("SELECT a.original_name FROM ticket_attachment a JOIN ticket t ON "
+				+ "t.id = a.ticket_id WHERE t.number = ?", String.class, number)).containsExactly("attest.pdf");
+		assertThat(timeline(number, "INTERNAL_NOTE")).hasSize(2).last().asString()
+			.startsWith("1 file(s) of this note are kept with the officer's mail");
+	}
+
+	private String replyWithFile(String from, MimeMessage original, String text, String fileName, byte[] file) {
+		String messageId = "<" + java.util.UUID.randomUUID() + "@persocontact.local>";
+		this.mail.sendRaw("""
+				From: %s
+				To: %s
+				Subject: Re: %s
+				Message-ID: %s
+				%sMIME-Version: 1.0
+				Content-Type: multipart/mixed; boundary="b"
+
+				--b
+				Content-Type: text/plain; charset=utf-8
+
+				%s
+				--b
+				Content-Type: application/pdf; name="%s"
+				Content-Disposition: attachment; filename="%s"
+				Content-Transfer-Encoding: base64
+
+				%s
+				--b--
+				""".formatted(from, replyTo(original), subjectOf(original), messageId, DMARC_PASS, text, fileName,
+				fileName, java.util.Base64.getMimeEncoder().encodeToString(file)), replyTo(original));
+		return messageId;
+	}
+
 	/** The path of the first link with that prefix in a mail's text. */
 	private static String path(String text, String prefix) {
 		int start = text.indexOf("http://localhost:8080" + prefix);

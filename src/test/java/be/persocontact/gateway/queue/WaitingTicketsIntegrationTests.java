@@ -33,8 +33,8 @@ class WaitingTicketsIntegrationTests extends OfficerMailTestSupport {
 		String solved = employeeWrites(unique("silent"), "Attest", "Graag een attest.", "nl");
 		String asked = employeeWrites(unique("asked"), "Attest", "Graag een attest.", "nl");
 		this.transaction.executeWithoutResult(status -> {
-			this.tickets.resolve(new TicketNumber(solved), AN, "Uw attest zit in bijlage.");
-			this.tickets.askForInformation(new TicketNumber(asked), AN, "Voor welk jaar?");
+			this.tickets.resolve(new TicketNumber(solved), AN, "Uw attest zit in bijlage.", null);
+			this.tickets.askForInformation(new TicketNumber(asked), AN, "Voor welk jaar?", null);
 		});
 		Instant now = Instant.now();
 

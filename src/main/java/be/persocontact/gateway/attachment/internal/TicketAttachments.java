@@ -23,15 +23,15 @@ public class TicketAttachments {
 		this.jdbc = jdbc;
 	}
 
-	public long add(long ticketId, Long storedFileId, InspectedFile file, Instant at) {
+	public long add(long ticketId, Long storedFileId, InspectedFile file, Long inboundMessageId, Instant at) {
 		AttachmentReceipt receipt = file.receipt();
 		ExtractedContent extracted = file.extracted();
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO ticket_attachment (ticket_id, stored_file_id, original_name, contained_in, declared_type,
 				  detected_type, size_bytes, sha256, accepted, refusal_reason, pages, author, document_created_at,
-				  contents, extracted_text, text_truncated, received_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  contents, extracted_text, text_truncated, received_at, inbound_message_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(ticketId, storedFileId, receipt.name(), receipt.containedIn(), clip(file.declaredType()),
 					receipt.detectedType(), receipt.size(), receipt.sha256(), receipt.accepted(),
 					receipt.reason() == null ? null : receipt.reason().name(), receipt.pages(),
@@ -39,7 +39,7 @@ public class TicketAttachments {
 					extracted == null || extracted.created() == null ? null : Timestamp.from(extracted.created()),
 					receipt.contents().isEmpty() ? null : String.join("\n", receipt.contents()),
 					extracted == null ? null : extracted.text(), extracted != null && extracted.truncated(),
-					Timestamp.from(at))
+					Timestamp.from(at), inboundMessageId)
 			.update(key, "id");
 		return key.getKey().longValue();
 	}

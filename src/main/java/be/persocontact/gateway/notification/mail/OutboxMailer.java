@@ -119,7 +119,8 @@ public class OutboxMailer {
 		if (mail.attachFilesMax() == null || mail.ticketId() == null || source == null) {
 			return List.of();
 		}
-		return source.filesOf(mail.ticketId(), mail.attachFilesMax());
+		return mail.attachInboundId() == null ? source.filesOf(mail.ticketId(), mail.attachFilesMax())
+				: source.filesOf(mail.ticketId(), mail.attachInboundId(), mail.attachFilesMax());
 	}
 
 	public void markSent(Long id) {
