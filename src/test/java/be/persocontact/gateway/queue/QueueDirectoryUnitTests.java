@@ -38,68 +38,45 @@ class QueueDirectoryUnitTests {
 		assertThat(directory.get("salary").hasOfficer("an.peeters@persocontact.local")).isFalse();
 	}
 
+	/** A valid file; each mistake below is one change to it. */
+	private static final String VALID = """
+			default-queue: general
+			queues:
+			  - code: general
+			    name: {nl: A, fr: B, de: C, en: D}
+			    addresses: [a@example.org]
+			    officers: [{address: o@example.org, name: O, languages: [nl]}]
+			""";
+
 	@Test
 	void mistakesAreNamed() throws IOException {
-		assertProblem("""
-				default-queue: general
-				queues:
-				  - code: general
-				    name: {nl: Algemeen, fr: Général, en: General}
-				    addresses: [a@example.org]
-				    officers: [{address: o@example.org, name: O, languages: [nl]}]
-				""", "queue 'general': 'name' has no 'de'");
-		assertProblem("""
-				default-queue: nowhere
-				queues:
-				  - code: general
-				    name: {nl: A, fr: B, de: C, en: D}
-				    addresses: [a@example.org]
-				    officers: [{address: o@example.org, name: O, languages: [nl]}]
-				""", "default-queue 'nowhere' is not one of the queues [general]");
-		assertProblem("""
-				default-queue: general
-				queues:
-				  - code: general
-				    name: {nl: A, fr: B, de: C, en: D}
-				    addresses: [helpdesk@persocontact.local]
-				    officers: [{address: o@example.org, name: O, languages: [nl]}]
-				""", "queue 'general', addresses: 'helpdesk@persocontact.local' is the helpdesk's own address");
-		assertProblem("""
-				default-queue: general
-				queues:
-				  - code: general
-				    name: {nl: A, fr: B, de: C, en: D}
-				    addresses: [a@example.org]
-				    officers: [{address: o@example.org, name: O, languages: [es]}]
-				""", "queue 'general', officer o@example.org: language 'es' is not one of");
-		assertProblem("""
-				default-queue: general
-				queues:
-				  - code: general
-				    name: {nl: A, fr: B, de: C, en: D}
-				    addresses: [a@example.org]
-				    officers: []
-				""", "queue 'general': a queue needs at least one officer");
-		assertProblem("""
-				default-queue: general
-				queues:
-				  - code: general
-				    name: {nl: A, fr: B, de: C, en: D}
-				    adresses: [a@example.org]
-				""", "queue 'general': unknown key 'adresses'");
+		assertProblem(VALID.replace("de: C, ", ""), "queue 'general': 'name' has no 'de'");
+		assertProblem(VALID.replace("default-queue: general", "default-queue: nowhere"),
+				"default-queue 'nowhere' is not one of the queues [general]");
+		assertProblem(VALID.replace("[a@example.org]", "[helpdesk@persocontact.local]"),
+				"queue 'general', addresses: 'helpdesk@persocontact.local' is the helpdesk's own address");
+		assertProblem(VALID.replace("[a@example.org]", "[helpdesk+abc@persocontact.local]"),
+				"is the helpdesk's own address; mail to it would loop");
+		assertProblem(VALID.replace("languages: [nl]", "languages: [es]"),
+				"queue 'general', officer o@example.org: language 'es' is not one of");
+		assertProblem(VALID.replace("[{address: o@example.org, name: O, languages: [nl]}]", "[]"),
+				"queue 'general': a queue needs at least one officer");
+		assertProblem(VALID.replace("addresses:", "adresses:"), "queue 'general': unknown key 'adresses'");
+	}
+
+	@Test
+	void theValidFileIsValid() throws IOException {
+		Path file = Files.createTempFile(this.dir, "queues", ".yaml");
+		Files.writeString(file, VALID);
+
+		assertThat(new QueueDirectory(settings("file:" + file), new DefaultResourceLoader(),
+				mock(CatalogueManagement.class), "helpdesk@persocontact.local").codes()).containsExactly("general");
 	}
 
 	@Test
 	void aQueueTheCatalogueNeedsButTheFileLacksStopsTheStart() throws IOException {
 		Path file = this.dir.resolve("queues.yaml");
-		Files.writeString(file, """
-				default-queue: general
-				queues:
-				  - code: general
-				    name: {nl: A, fr: B, de: C, en: D}
-				    addresses: [a@example.org]
-				    officers: [{address: o@example.org, name: O, languages: [nl]}]
-				""");
+		Files.writeString(file, VALID);
 		CatalogueManagement catalogue = catalogue();
 
 		assertThatThrownBy(() -> new QueueDirectory(settings("file:" + file), new DefaultResourceLoader(), catalogue,
