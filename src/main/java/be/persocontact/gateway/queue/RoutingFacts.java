@@ -1,7 +1,11 @@
 package be.persocontact.gateway.queue;
 
 import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +21,9 @@ public class RoutingFacts {
 
 	/** Apostrophes become spaces, so that a rule's {@code d acte} finds both {@code d'acte} and {@code d’acte}. */
 	private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0'\\u2018\\u2019`]+");
+
+	/** The rules' phrase lists are few and fixed: each is compiled once, not for every ticket. */
+	private static final Map<String, List<Phrase>> PHRASES = new ConcurrentHashMap<>();
 
 	private final String formCode;
 
@@ -45,21 +52,27 @@ public class RoutingFacts {
 	 * {@code loon} finds {@code loonfiche}.
 	 */
 	public boolean mentions(String phrases) {
-		for (String phrase : phrases.split("\\|")) {
-			String wanted = normalise(phrase);
-			if (wanted.isEmpty()) {
-				continue;
-			}
-			Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(wanted));
+		for (Phrase phrase : PHRASES.computeIfAbsent(phrases, RoutingFacts::compile)) {
 			for (String[] text : this.texts) {
-				Matcher matcher = pattern.matcher(text[1]);
+				Matcher matcher = phrase.pattern().matcher(text[1]);
 				if (matcher.find()) {
-					this.matched = "'" + phrase.strip() + "' in the " + text[0];
+					this.matched = "'" + phrase.text() + "' in the " + text[0];
 					return true;
 				}
 			}
 		}
 		return false;
+	}
+
+	private record Phrase(String text, Pattern pattern) {
+	}
+
+	private static List<Phrase> compile(String phrases) {
+		return Arrays.stream(phrases.split("\\|"))
+			.filter(phrase -> !normalise(phrase).isEmpty())
+			.map(phrase -> new Phrase(phrase.strip(),
+					Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(normalise(phrase)))))
+			.toList();
 	}
 
 	/** Whether the sender's domain is one of these ({@code |}-separated), or a subdomain of one. */
