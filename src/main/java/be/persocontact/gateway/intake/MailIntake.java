@@ -272,7 +272,7 @@ public class MailIntake {
 	private Outcome officerReply(InboundMessage record, ParsedMail mail, MailText.Body body,
 			AttachmentManagement.Inspection files, String language) {
 		OfficerReplies.Result result = this.officers.handle(new OfficerReplies.OfficerMail(mail.fromAddress(),
-				mail.recipientAddresses(), QuoteTrimmer.trim(body.text()), record.id()),
+				mail.recipientAddresses(), mail.referencedMessageIds(), QuoteTrimmer.trim(body.text()), record.id()),
 				this.authenticity.passedDmarc(mail));
 		Instant now = this.clock.instant();
 		switch (result.kind()) {

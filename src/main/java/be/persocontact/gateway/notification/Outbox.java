@@ -56,6 +56,12 @@ public class Outbox {
 		return this.mails.findByMessageId(messageId).map(OutboundMail::ticketId);
 	}
 
+	/** Whether that Message-ID is one of our mails to officers (it carried a queue's reply address). */
+	@Transactional(readOnly = true)
+	public boolean isMailToOfficers(String messageId) {
+		return this.mails.findByMessageId(messageId).map(mail -> mail.replyTo() != null).orElse(false);
+	}
+
 	/** Leases up to one batch of due mails and returns their ids. */
 	@Transactional
 	public List<Long> claimDue() {

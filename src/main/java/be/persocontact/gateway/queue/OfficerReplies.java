@@ -8,6 +8,7 @@ import java.util.List;
 import be.persocontact.gateway.access.ReplyAddresses;
 import be.persocontact.gateway.access.ReplyAddresses.QueueToken;
 import be.persocontact.gateway.notification.NotificationManagement;
+import be.persocontact.gateway.notification.Outbox;
 import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketManagement;
 import org.slf4j.Logger;
@@ -40,6 +41,8 @@ public class OfficerReplies {
 
 	private final NotificationManagement notifications;
 
+	private final Outbox outbox;
+
 	private final OfficerMails mails;
 
 	private final QueueSettings settings;
@@ -50,7 +53,8 @@ public class OfficerReplies {
 
 	OfficerReplies(ReplyAddresses replyAddresses, QueueDirectory directory, TicketManagement tickets,
 			NotificationManagement notifications, OfficerMails mails, QueueSettings settings,
-			@Value("${gateway.mail.address}") String helpdeskAddress, Clock clock) {
+			@Value("${gateway.mail.address}") String helpdeskAddress, Clock clock, Outbox outbox) {
+		this.outbox = outbox;
 		this.replyAddresses = replyAddresses;
 		this.directory = directory;
 		this.tickets = tickets;
@@ -71,6 +75,11 @@ public class OfficerReplies {
 	public Result handle(OfficerMail mail, boolean authenticated) {
 		QueueToken token = tokenIn(mail.recipients());
 		if (token.kind() == QueueToken.Kind.NONE) {
+			// a server that drops the "+token" part, or an officer who wrote to the plain address: such a
+			// reply must neither act nor become a ticket in the officer's name
+			if (mail.referencedMessageIds().stream().anyMatch(this.outbox::isMailToOfficers)) {
+				return Result.held("NO_TOKEN: a reply to a mail for officers, without the reply address that lets it act");
+			}
 			return Result.NOT_FOR_OFFICERS;
 		}
 		if (token.kind() == QueueToken.Kind.FORGED) {
@@ -158,8 +167,12 @@ public class OfficerReplies {
 		return found;
 	}
 
-	/** What an officer's reply arrived as: sender, recipients (one carries the token), text with quotes trimmed. */
-	public record OfficerMail(String from, List<String> recipients, String text, Long inboundMessageId) {
+	/**
+	 * What an officer's reply arrived as: sender, recipients (one carries the token), the Message-IDs it
+	 * answers (In-Reply-To, References), its text with quotes trimmed.
+	 */
+	public record OfficerMail(String from, List<String> recipients, List<String> referencedMessageIds, String text,
+			Long inboundMessageId) {
 	}
 
 	/**

@@ -54,12 +54,18 @@ class OfficerRepliesIntegrationTests extends OfficerMailTestSupport {
 		// nobody was answered: not the senders, not the employee beyond the acknowledgement
 		assertThat(count("SELECT COUNT(*) FROM outbound_mail WHERE recipient IN (?, ?)", mallory, SOFIE)).isZero();
 		assertThat(count("SELECT COUNT(*) FROM outbound_mail WHERE recipient = ?", employee)).isEqualTo(1);
-		// the six held mails wait in the quarantine folder for an operator
+		// a reply whose "+token" a server dropped reaches the plain address: held, and no ticket for the officer
+		assertThat(awaitInbound(reply(AN, helpdesk(), announcement, "#take", DMARC_PASS))).containsExactly(
+				"QUARANTINED", "OFFICER_REPLY_HELD: NO_TOKEN: a reply to a mail for officers, without the reply "
+						+ "address that lets it act");
+		assertThat(count("SELECT COUNT(*) FROM ticket WHERE requester_address = ?", AN)).isZero();
+
+		// the held mails wait in the quarantine folder for an operator
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.mail.folder(helpdesk(), "Quarantine")
 				.stream()
 				.filter(held -> subjectOf(held).contains(number))
-				.count() == 6);
+				.count() == 7);
 
 		// while the right officer, authenticated, can
 		assertThat(awaitInbound(reply(AN, announcement, "#take", DMARC_PASS))[0]).isEqualTo("APPENDED");
