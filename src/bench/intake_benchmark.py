@@ -8,7 +8,7 @@ percentiles (SMTP accepted -> outcome committed), peak RSS of the gateway proces
 frames of a JFR execution profile.
 
     ./mvnw -B -q -DskipTests package
-    python3 src/bench/intake_benchmark.py --count 1000 --feeders 4 [--consumers 1]
+    python3 src/bench/intake_benchmark.py --count 1000 --feeders 4 [--workers 4]
 
 Standard library only. Everything listens on 127.0.0.1.
 """
@@ -40,6 +40,8 @@ def main():
     ap.add_argument("--jar", default=glob.glob(os.path.join(ROOT, "target", "persocontact-gateway-*.jar")))
     ap.add_argument("--heap", default="512m")
     ap.add_argument("--timeout", type=int, default=900)
+    ap.add_argument("--workers", type=int, default=None,
+                    help="gateway.intake.workers (intake threads per batch); default: the gateway's own (4)")
     ap.add_argument("--extra", default="", help="extra --key=value arguments for the gateway")
     args = ap.parse_args()
     jar = args.jar[0] if isinstance(args.jar, list) else args.jar
@@ -57,7 +59,8 @@ def main():
            f"--gateway.embedded.mail.imap-port={imap}", f"--gateway.embedded.db.data-dir={work}/mariadb",
            f"--gateway.embedded.db.base-dir={work}/mariadb-server", f"--gateway.access.secret-file={work}/secret",
            f"--gateway.ops.token={TOKEN}", "--gateway.mail.poll-delay=100", "--gateway.notification.outbox-period=500",
-           "--gateway.intake.new-tickets-per-sender=100000"] + args.extra.split()
+           "--gateway.intake.new-tickets-per-sender=100000"] + (
+               [f"--gateway.intake.workers={args.workers}"] if args.workers else []) + args.extra.split()
     log = open(os.path.join(work, "gateway.log"), "w")
     started = time.time()
     gateway = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
@@ -84,6 +87,7 @@ def main():
             with lock:
                 sent[msg["Message-ID"].strip()] = time.time()
 
+        load_before = os.getloadavg()
         t0 = time.time()
         # in corpus order per feeder, so that a reply normally follows its ticket
         with ThreadPoolExecutor(args.feeders) as pool:
@@ -99,6 +103,7 @@ def main():
         if not done:
             raise SystemExit("nothing processed; sample: " + json.dumps(ops(http, "/api/ops/inbound?limit=3"))[:2000])
         t_end = max(parse_instant(r["processedAt"]) for r in done.values())
+        load_after = os.getloadavg()
         rss = peak_rss(gateway.pid)
     finally:
         gateway.send_signal(signal.SIGTERM)
@@ -112,7 +117,9 @@ def main():
         "mails": len(mails), "processed": len(done), "feeders": args.feeders, "startup_s": round(startup, 1),
         "feed_s": round(fed, 1), "mails_per_s": round(len(done) / (t_end - t0), 1),
         "latency_ms": {p: round(1000 * pct(latencies, p)) for p in (50, 95, 99)},
-        "peak_rss_mb": rss, "outcomes": dict(outcomes), "extra": args.extra,
+        "peak_rss_mb": rss, "outcomes": dict(outcomes), "workers": args.workers,
+        "extra": args.extra, "load_avg_before": [round(x, 1) for x in load_before],
+        "load_avg_after": [round(x, 1) for x in load_after],
         "profile_top": profile(jfr),
     }
     print(json.dumps(result, indent=2))

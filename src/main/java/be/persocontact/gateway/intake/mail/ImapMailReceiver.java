@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.HashMap;
 
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -21,6 +22,9 @@ import be.persocontact.gateway.system.MailServerSettings;
 import org.apache.camel.Ordered;
 import org.apache.camel.component.mail.MailMessage;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -30,6 +34,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("imapMailReceiver")
 public class ImapMailReceiver {
+
+	private static final Logger log = LoggerFactory.getLogger(ImapMailReceiver.class);
 
 	private final MailIntake intake;
 
@@ -41,8 +47,11 @@ public class ImapMailReceiver {
 
 	private final BatchMoves moves = new BatchMoves();
 
-	ImapMailReceiver(MailIntake intake, MailServerSettings settings) {
+	private final IntakeWorkers workers;
+
+	ImapMailReceiver(MailIntake intake, MailServerSettings settings, IntakeWorkers workers) {
 		this.intake = intake;
+		this.workers = workers;
 		this.mailbox = settings.username() + "@" + settings.host() + "/" + settings.folder();
 		this.processedFolder = settings.processedFolder();
 		this.quarantineFolder = settings.quarantineFolder();
@@ -52,7 +61,7 @@ public class ImapMailReceiver {
 		Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
 		// after the exchange (and so our commit) completes, and after the consumer's own completion;
 		// registered first, so that a failing mail still ends its batch
-		MoveAfterCommit move = new MoveAfterCommit(message, this.moves);
+		MoveAfterCommit move = new MoveAfterCommit(message, this.moves, this.workers);
 		exchange.getExchangeExtension().addOnCompletion(move);
 		Disposition disposition = intake(exchange, message, move);
 		move.folder = switch (disposition) {
@@ -78,6 +87,21 @@ public class ImapMailReceiver {
 		}
 		move.uidValidity = uidValidity;
 		move.uid = uid;
+		if (this.workers.parallel()) {
+			Integer index = exchange.getProperty(ExchangePropertyKey.BATCH_INDEX, Integer.class);
+			if (index == null || index == 0) {
+				this.workers.drain(); // nothing of an earlier, unfinished batch is taken for this one's
+			}
+			if (uid != null && folder instanceof IMAPFolder imap) {
+				readAhead(imap, message, remainingInBatch(exchange));
+				Disposition handedOver = this.workers.take(key(uidValidity, uid));
+				if (handedOver != null) {
+					return handedOver;
+				}
+			}
+			// too large, unreadable or not read ahead: on this thread, once the mails before it are done
+			this.workers.drain();
+		}
 		long size = sizeOf(message);
 		if (size > this.intake.maxMessageBytes()) {
 			return this.intake.receiveTooLarge(new RawMail(this.mailbox, uidValidity, uid, headerBlock(message)), size);
@@ -99,6 +123,57 @@ public class ImapMailReceiver {
 	}
 
 	/**
+	 * Reads this mail and the next ones of the batch (up to the workers' window) on this thread and
+	 * hands their bytes to the workers. A mail too large, of unknown size or that cannot be read stops
+	 * the reading ahead: it is processed on this thread when its exchange comes, as with one worker.
+	 */
+	private void readAhead(IMAPFolder folder, Message current, int remaining) {
+		try {
+			int number = current.getMessageNumber();
+			int last = folder.getMessageCount();
+			int exchanges = 0; // the next mails Camel turns into exchanges: those not flagged deleted
+			for (int n = number; n <= last; n++) {
+				Message message = n == number ? current : folder.getMessage(n);
+				if (n != number) {
+					if (message.isSet(Flags.Flag.DELETED)) {
+						continue;
+					}
+					if (++exchanges > remaining) {
+						return;
+					}
+				}
+				long uid = folder.getUID(message);
+				String key = key(folder.getUIDValidity(), uid);
+				if (uid < 0 || this.workers.isHandedOver(key)) {
+					continue;
+				}
+				long size = sizeOf(message);
+				if (size < 0 || size > this.intake.maxMessageBytes() || !this.workers.mayReadAhead(size)) {
+					return;
+				}
+				ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size + 1024, 16 * 1024 * 1024));
+				message.writeTo(out);
+				RawMail mail = new RawMail(this.mailbox, folder.getUIDValidity(), uid, out.toByteArray());
+				this.workers.handOver(key, mail.bytes(), () -> this.intake.receive(mail));
+			}
+		}
+		catch (MessagingException | IOException | RuntimeException unread) {
+			// this mail's own exchange reads it again and decides, exactly as with one worker
+			log.debug("Reading ahead stopped: {}", unread.toString());
+		}
+	}
+
+	private static int remainingInBatch(Exchange exchange) {
+		Integer index = exchange.getProperty(ExchangePropertyKey.BATCH_INDEX, Integer.class);
+		Integer size = exchange.getProperty(ExchangePropertyKey.BATCH_SIZE, Integer.class);
+		return index == null || size == null ? 0 : Math.max(0, size - index - 1);
+	}
+
+	private static String key(Long uidValidity, long uid) {
+		return uidValidity + ":" + uid;
+	}
+
+	/**
 	 * Hands the mail to the batch's moves once everything else about its exchange is done, and moves
 	 * the whole batch after its last mail. A mail left to retry is not moved.
 	 */
@@ -108,15 +183,18 @@ public class ImapMailReceiver {
 
 		private final BatchMoves moves;
 
+		private final IntakeWorkers workers;
+
 		private String folder;
 
 		private Long uidValidity;
 
 		private Long uid;
 
-		MoveAfterCommit(Message message, BatchMoves moves) {
+		MoveAfterCommit(Message message, BatchMoves moves, IntakeWorkers workers) {
 			this.message = message;
 			this.moves = moves;
+			this.workers = workers;
 		}
 
 		@Override
@@ -135,6 +213,8 @@ public class ImapMailReceiver {
 		private void flushAfterLastOfBatch(Exchange exchange) {
 			Boolean last = exchange.getProperty(ExchangePropertyKey.BATCH_COMPLETE, Boolean.class);
 			if (last == null || last) {
+				// every mail read ahead is committed, failed or quarantined before anything moves
+				this.workers.drain();
 				this.moves.flush();
 			}
 		}
