@@ -120,7 +120,7 @@ def main():
         "peak_rss_mb": rss, "outcomes": dict(outcomes), "workers": args.workers,
         "extra": args.extra, "load_avg_before": [round(x, 1) for x in load_before],
         "load_avg_after": [round(x, 1) for x in load_after],
-        "profile_top": profile(jfr),
+        "profile_top": profile(jfr), "samples_by_thread": samples_by_thread(jfr),
     }
     print(json.dumps(result, indent=2))
     shutil.rmtree(work, ignore_errors=True)
@@ -157,6 +157,17 @@ def profile(jfr, top=15):
     frames = collections.Counter(re.findall(r"stackTrace = \[\s*\n\s*(\S+)", out))
     total = sum(frames.values()) or 1
     return [f"{100 * n / total:.1f}% {f}" for f, n in frames.most_common(top)]
+
+
+def samples_by_thread(jfr, top=8):
+    """Share of the JFR execution samples per thread group (digits dropped): where the CPU went."""
+    if not os.path.exists(jfr):
+        return []
+    out = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "1", jfr],
+                         capture_output=True, text=True).stdout
+    threads = collections.Counter(re.sub(r"\d+", "N", t) for t in re.findall(r'sampledThread = "([^"]*)"', out))
+    total = sum(threads.values()) or 1
+    return [f"{100 * n / total:.1f}% {t}" for t, n in threads.most_common(top)]
 
 
 if __name__ == "__main__":

@@ -144,8 +144,11 @@ public class ImapMailReceiver {
 				}
 				long uid = folder.getUID(message);
 				String key = key(folder.getUIDValidity(), uid);
-				if (uid < 0 || this.workers.isHandedOver(key)) {
+				if (this.workers.isHandedOver(key)) {
 					continue;
+				}
+				if (uid < 0) {
+					return; // never read past a mail left to the consumer's thread: one sender's mails keep their order
 				}
 				long size = sizeOf(message);
 				if (size < 0 || size > this.intake.maxMessageBytes() || !this.workers.mayReadAhead(size)) {
