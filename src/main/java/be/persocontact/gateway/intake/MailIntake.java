@@ -230,13 +230,14 @@ public class MailIntake {
 		}
 
 		String language = languageOf(mail);
-		Outcome officerOutcome = officerReply(record, mail, body, files, language);
+		String replyText = QuoteTrimmer.trim(body.text());
+		Outcome officerOutcome = officerReply(record, mail, replyText, files, language);
 		if (officerOutcome != null) {
 			return officerOutcome;
 		}
 		Optional<ThreadResolver.Match> thread = this.threads.resolve(mail);
 		if (thread.isPresent()) {
-			RequesterMessage reply = message(mail, language, QuoteTrimmer.trim(body.text()), id);
+			RequesterMessage reply = message(mail, language, replyText, id);
 			RecordedMessage result = withReceipts(files, () -> this.tickets.append(thread.get().ticket(), reply));
 			recordAttachments(result.ticket(), files, language, record.id());
 			if (result.action() == RecordedMessage.Action.OPENED_FOLLOW_UP) {
@@ -269,10 +270,10 @@ public class MailIntake {
 	 * carried out, refused with a word to the officer, or held for review when it is not to be trusted.
 	 * Null when the mail is not for officers.
 	 */
-	private Outcome officerReply(InboundMessage record, ParsedMail mail, MailText.Body body,
+	private Outcome officerReply(InboundMessage record, ParsedMail mail, String replyText,
 			AttachmentManagement.Inspection files, String language) {
 		OfficerReplies.Result result = this.officers.handle(new OfficerReplies.OfficerMail(mail.fromAddress(),
-				mail.recipientAddresses(), mail.referencedMessageIds(), QuoteTrimmer.trim(body.text()), record.id()),
+				mail.recipientAddresses(), mail.referencedMessageIds(), replyText, record.id()),
 				this.authenticity.passedDmarc(mail));
 		Instant now = this.clock.instant();
 		switch (result.kind()) {

@@ -9,11 +9,9 @@ import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketNumber;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The notification module's API for the mails no ticket event causes on its own: an officer's answer,
@@ -39,12 +37,8 @@ public class NotificationManagement {
 
 	private final Clock clock;
 
-	private final DataSize maxAttachedSize;
-
 	NotificationManagement(TicketManagement tickets, TicketMails mails, MailTemplates templates, Outbox outbox,
-			OutboundMails outboundMails, Clock clock,
-			@Value("${gateway.notification.max-attached-size:10MB}") DataSize maxAttachedSize) {
-		this.maxAttachedSize = maxAttachedSize;
+			OutboundMails outboundMails, Clock clock) {
 		this.tickets = tickets;
 		this.mails = mails;
 		this.templates = templates;
@@ -60,8 +54,7 @@ public class NotificationManagement {
 	public void officerAnswered(TicketNumber number, String answer, Long inboundMessageId) {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("message", answer == null || answer.isBlank() ? null : answer);
-		this.mails.enqueue(ticket(number), "officer-answer", model)
-			.attachFilesOf(inboundMessageId, this.maxAttachedSize.toBytes());
+		this.mails.withFilesOf(this.mails.enqueue(ticket(number), "officer-answer", model), inboundMessageId);
 	}
 
 	/**
@@ -83,18 +76,12 @@ public class NotificationManagement {
 			Map<String, Object> extra, Long attachFilesUpTo) {
 		Ticket ticket = ticket(number);
 		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("number", ticket.number().value());
-		model.put("title", ticket.subject());
-		model.put("status", ticket.status().name());
 		model.put("requesterName", ticket.requester().displayName());
 		model.put("requesterAddress", ticket.requester().address());
 		model.put("name", null);
 		model.put("link", null);
 		model.putAll(extra);
-		String title = ticket.subject().isBlank() ? this.templates.subject("untitled", language) : ticket.subject();
-		OutboundMail mail = this.outbox.enqueue(ticket.id(), template, language, recipient,
-				"[" + ticket.number() + "] " + this.templates.subject(template, language, title), ticket.number().value(),
-				this.templates.render(template, language, model));
+		OutboundMail mail = this.mails.enqueue(ticket, template, recipient, language, model);
 		mail.replyTo(replyTo);
 		mail.attachFilesUpTo(attachFilesUpTo);
 	}

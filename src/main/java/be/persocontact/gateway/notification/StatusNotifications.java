@@ -11,10 +11,8 @@ import be.persocontact.gateway.ticket.TicketStatusChanged;
 import be.persocontact.gateway.ticket.TimelineEntry;
 import be.persocontact.gateway.ticket.TimelineEntryKind;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Tells the requester of every status change, one template per target status. Runs inside the
@@ -27,11 +25,7 @@ class StatusNotifications {
 
 	private final TicketMails mails;
 
-	private final DataSize maxAttachedSize;
-
-	StatusNotifications(TicketManagement tickets, TicketMails mails,
-			@Value("${gateway.notification.max-attached-size:10MB}") DataSize maxAttachedSize) {
-		this.maxAttachedSize = maxAttachedSize;
+	StatusNotifications(TicketManagement tickets, TicketMails mails) {
 		this.tickets = tickets;
 		this.mails = mails;
 	}
@@ -50,7 +44,7 @@ class StatusNotifications {
 			extra.put("refuseLink", this.mails.link(LinkPurpose.REFUSE_SOLUTION, ticket));
 		}
 		// the files of the officer's mail that asked or proposed go with it
-		this.mails.enqueue(ticket, template, extra).attachFilesOf(event.inboundMessageId(), this.maxAttachedSize.toBytes());
+		this.mails.withFilesOf(this.mails.enqueue(ticket, template, extra), event.inboundMessageId());
 	}
 
 	/**

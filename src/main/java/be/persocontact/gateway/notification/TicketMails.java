@@ -7,7 +7,9 @@ import be.persocontact.gateway.access.LinkPurpose;
 import be.persocontact.gateway.access.SignedLinks;
 import be.persocontact.gateway.ticket.Ticket;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Writes one templated mail about a ticket to its requester into the outbox. Every such mail carries
@@ -23,7 +25,11 @@ class TicketMails {
 
 	private final SignedLinks links;
 
-	TicketMails(MailTemplates templates, Outbox outbox, SignedLinks links) {
+	private final DataSize maxAttachedSize;
+
+	TicketMails(MailTemplates templates, Outbox outbox, SignedLinks links,
+			@Value("${gateway.notification.max-attached-size:10MB}") DataSize maxAttachedSize) {
+		this.maxAttachedSize = maxAttachedSize;
 		this.templates = templates;
 		this.outbox = outbox;
 		this.links = links;
@@ -31,19 +37,35 @@ class TicketMails {
 
 	OutboundMail enqueue(Ticket ticket, String template, Map<String, Object> extra) {
 		String recipient = ticket.requester().address();
-		String language = ticket.requester().language();
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("name", ticket.requester().displayName());
+		model.put("link", this.links.url(LinkPurpose.VIEW_TICKET, ticket.id(), recipient));
+		model.put("casesLink", this.links.url(LinkPurpose.MY_CASES, ticket.id(), recipient));
+		model.putAll(extra);
+		return enqueue(ticket, template, recipient, ticket.requester().language(), model);
+	}
+
+	/**
+	 * A mail about the ticket to any recipient (the requester, a queue, an officer): the ticket's number,
+	 * title and status are added to the model, the subject carries the number.
+	 */
+	OutboundMail enqueue(Ticket ticket, String template, String recipient, String language,
+			Map<String, Object> extra) {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("number", ticket.number().value());
 		model.put("title", ticket.subject());
-		model.put("name", ticket.requester().displayName());
 		model.put("status", ticket.status().name());
-		model.put("link", this.links.url(LinkPurpose.VIEW_TICKET, ticket.id(), recipient));
-		model.put("casesLink", this.links.url(LinkPurpose.MY_CASES, ticket.id(), recipient));
 		model.putAll(extra);
 		String title = ticket.subject().isBlank() ? this.templates.subject("untitled", language) : ticket.subject();
 		String subject = "[" + ticket.number() + "] " + this.templates.subject(template, language, title);
 		return this.outbox.enqueue(ticket.id(), template, language, recipient, subject, ticket.number().value(),
 				this.templates.render(template, language, model));
+	}
+
+	/** The files an officer's mail brought go out with this mail, up to the configured size. */
+	OutboundMail withFilesOf(OutboundMail mail, Long inboundMessageId) {
+		mail.attachFilesOf(inboundMessageId, this.maxAttachedSize.toBytes());
+		return mail;
 	}
 
 	String link(LinkPurpose purpose, Ticket ticket) {

@@ -9,8 +9,6 @@ import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketRouted;
 import be.persocontact.gateway.ticket.TicketStatus;
-import be.persocontact.gateway.ticket.TimelineEntry;
-import be.persocontact.gateway.ticket.TimelineEntryKind;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -43,7 +41,7 @@ class QueueNotifications {
 		if (previous != null && previous.code().equals(queue.code())) {
 			return;
 		}
-		this.mails.announce(ticket, queue, previous, event.reason(), firstRequesterMessage(ticket));
+		this.mails.announce(ticket, queue, previous, event.reason(), ticket.firstRequesterMessage());
 	}
 
 	@EventListener
@@ -71,13 +69,5 @@ class QueueNotifications {
 		return before == TicketStatus.AWAITING_ACCEPTANCE ? "refused" : "back";
 	}
 
-	private static String firstRequesterMessage(Ticket ticket) {
-		return ticket.timeline()
-			.stream()
-			.filter(entry -> entry.kind() == TimelineEntryKind.REQUESTER_MESSAGE)
-			.map(TimelineEntry::body)
-			.findFirst()
-			.orElse("");
-	}
 
 }

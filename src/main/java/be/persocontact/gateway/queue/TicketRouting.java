@@ -4,8 +4,6 @@ import be.persocontact.gateway.attachment.AttachmentManagement;
 import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketNumber;
-import be.persocontact.gateway.ticket.TimelineEntry;
-import be.persocontact.gateway.ticket.TimelineEntryKind;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -74,12 +72,7 @@ public class TicketRouting {
 	}
 
 	private RoutingFacts factsOf(Ticket ticket) {
-		String message = ticket.timeline()
-			.stream()
-			.filter(entry -> entry.kind() == TimelineEntryKind.REQUESTER_MESSAGE)
-			.map(TimelineEntry::body)
-			.findFirst()
-			.orElse("");
+		String message = ticket.firstRequesterMessage();
 		String language = LanguageGuess.of(ticket.subject() + "\n" + message, ticket.requester().language());
 		return new RoutingFacts(ticket.formCode(), ticket.requester().address(), language, ticket.subject(), message,
 				this.attachments.textOf(ticket.id()));

@@ -376,6 +376,15 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		return this.remindedAt;
 	}
 
+	/** What the requester wrote when opening the ticket; empty when the ticket was opened otherwise. */
+	public String firstRequesterMessage() {
+		return this.timeline.stream()
+			.filter(entry -> entry.kind() == TimelineEntryKind.REQUESTER_MESSAGE)
+			.map(TimelineEntry::body)
+			.findFirst()
+			.orElse("");
+	}
+
 	public boolean isParticipant(String address) {
 		return this.requester.hasAddress(address);
 	}
