@@ -5,56 +5,22 @@ import java.util.List;
 import java.util.Map;
 
 import be.persocontact.gateway.TicketFixture;
-import be.persocontact.gateway.ticket.TicketManagement;
+import be.persocontact.gateway.TicketFixtureTestSupport;
 import be.persocontact.gateway.ticket.TicketNumber;
-import be.persocontact.gateway.ticket.Tickets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static be.persocontact.gateway.TicketFixture.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Revocation by epoch and the access log, through the real view over HTTP and the real tables. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class LinkManagementIntegrationTests {
+class LinkManagementIntegrationTests extends TicketFixtureTestSupport {
 
 	private static final String AGENT = "Mozilla/5.0 (LinkManagementIntegrationTests)";
 
 	@Autowired
-	TicketManagement management;
-
-	@Autowired
-	Tickets tickets;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	SignedLinks links;
-
-	@Autowired
 	LinkManagement linkManagement;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@LocalServerPort
-	int port;
-
-	TicketFixture fixture;
-
-	@BeforeEach
-	void setUp() {
-		this.fixture = new TicketFixture(this.management, this.tickets, this.transaction, this.port);
-	}
 
 	@Test
 	void anOperatorRevokingATicketsLinksShutsEveryEarlierLinkOfThatTicketButNotNewOnes() {

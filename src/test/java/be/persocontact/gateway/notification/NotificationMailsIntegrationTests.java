@@ -5,57 +5,25 @@ import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
-import be.persocontact.gateway.TicketFixture;
+import be.persocontact.gateway.TicketFixtureTestSupport;
 import be.persocontact.gateway.notification.mail.OutboxMailer;
-import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketNumber;
 import be.persocontact.gateway.ticket.TicketStatus;
-import be.persocontact.gateway.ticket.Tickets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static be.persocontact.gateway.TicketFixture.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which mail each event writes into the outbox, in whose language, and with what in it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class NotificationMailsIntegrationTests {
-
-	@Autowired
-	TicketManagement management;
-
-	@Autowired
-	Tickets tickets;
-
-	@Autowired
-	TransactionTemplate transaction;
+class NotificationMailsIntegrationTests extends TicketFixtureTestSupport {
 
 	@Autowired
 	NotificationManagement notifications;
 
 	@Autowired
 	OutboxMailer outboxMailer;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@LocalServerPort
-	int port;
-
-	TicketFixture fixture;
-
-	@BeforeEach
-	void setUp() {
-		this.fixture = new TicketFixture(this.management, this.tickets, this.transaction, this.port);
-	}
 
 	@Test
 	void aStatusChangeMailsTheRequesterInTheirLanguageWithLinksButWithoutTheContentOfTheRequest() {

@@ -5,58 +5,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import be.persocontact.gateway.TicketFixture;
+import be.persocontact.gateway.TicketFixtureTestSupport;
 import be.persocontact.gateway.access.LinkPurpose;
-import be.persocontact.gateway.access.SignedLinks;
-import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketNumber;
 import be.persocontact.gateway.ticket.TicketStatus;
-import be.persocontact.gateway.ticket.Tickets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static be.persocontact.gateway.TicketFixture.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pages behind the links in our mails: my cases, and the accept and refuse pages of a solution. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class TicketPagesIntegrationTests {
+class TicketPagesIntegrationTests extends TicketFixtureTestSupport {
 
 	private static final String AGENT = "Mozilla/5.0 (TicketPagesIntegrationTests)";
 
 	private static final Pattern NUMBER = Pattern.compile("HRB\\d{7}");
-
-	@Autowired
-	TicketManagement management;
-
-	@Autowired
-	Tickets tickets;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	SignedLinks links;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@LocalServerPort
-	int port;
-
-	TicketFixture fixture;
-
-	@BeforeEach
-	void setUp() {
-		this.fixture = new TicketFixture(this.management, this.tickets, this.transaction, this.port);
-	}
 
 	@Test
 	void myCasesListsAllTheRequestersTicketsNewestFirstEachWithAWorkingViewLinkAndNobodyElses() {

@@ -14,12 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import be.persocontact.gateway.MailServerFixture;
 import be.persocontact.gateway.TicketFixture;
-import be.persocontact.gateway.access.SignedLinks;
+import be.persocontact.gateway.TicketFixtureTestSupport;
 import be.persocontact.gateway.system.MailServerSettings;
-import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketNumber;
 import be.persocontact.gateway.ticket.TicketStatus;
-import be.persocontact.gateway.ticket.Tickets;
 import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,11 +34,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static be.persocontact.gateway.TicketFixture.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,9 +46,7 @@ import static org.awaitility.Awaitility.await;
  * script runs, the "remote" tracker (a local port that counts connections) is never contacted, and
  * the status tracker shows the right step. A screenshot goes to {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class TicketViewInBrowserIntegrationTests {
+class TicketViewInBrowserIntegrationTests extends TicketFixtureTestSupport {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -66,24 +57,6 @@ class TicketViewInBrowserIntegrationTests {
 
 	@Autowired
 	MailServerSettings mailSettings;
-
-	@Autowired
-	TicketManagement management;
-
-	@Autowired
-	Tickets tickets;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	SignedLinks links;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@LocalServerPort
-	int port;
 
 	ServerSocket tracker;
 
@@ -153,7 +126,7 @@ class TicketViewInBrowserIntegrationTests {
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM timeline_entry e JOIN ticket t ON t.id = e.ticket_id "
 					+ "WHERE t.number = ? AND e.kind = 'REQUESTER_MESSAGE'", Integer.class, number.value()) == 2);
-		TicketFixture fixture = new TicketFixture(this.management, this.tickets, this.transaction, this.port);
+		TicketFixture fixture = this.fixture;
 		fixture.changeStatus(number, TicketStatus.ASSIGNED, TicketStatus.WORK_IN_PROGRESS,
 				TicketStatus.AWAITING_ACCEPTANCE);
 		String view = "http://localhost:" + this.port
