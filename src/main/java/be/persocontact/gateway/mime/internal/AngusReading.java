@@ -1,0 +1,143 @@
+package be.persocontact.gateway.mime.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimeUtility;
+
+import be.persocontact.gateway.mime.MailPart;
+import be.persocontact.gateway.mime.ReadNote;
+
+/**
+ * The first reader: Angus Mail with the {@link InboundSession}, multiparts through
+ * {@link LenientMultipart}, Content-Type read by {@link HeaderValue}, content decoded by
+ * {@link TransferDecoding}. A multipart whose declared boundary never appears is split at the delimiter
+ * the body does use, when one appears at least twice. Anything else that keeps Angus Mail from finding
+ * the parts fails the whole reading, so that the next reader gets the whole mail.
+ */
+public final class AngusReading {
+
+	private AngusReading() {
+	}
+
+	public static MailPart read(byte[] raw, List<ReadNote> notes) throws StructureUnreadable {
+		try {
+			MimeMessage message = new MimeMessage(InboundSession.get(), new ByteArrayInputStream(raw));
+			return part(message, "", 0, false, notes);
+		}
+		catch (MessagingException | IOException | RuntimeException ex) {
+			throw new StructureUnreadable(String.valueOf(ex.getMessage()), ex);
+		}
+	}
+
+	private static MailPart part(MimePart part, String path, int depth, boolean inDigest, List<ReadNote> notes)
+			throws MessagingException, IOException, StructureUnreadable {
+		List<MailPart.Header> headers = headers(part);
+		HeaderValue type = Parts.contentType(headers, inDigest, Parts.describe(path), notes);
+		byte[] body = rawContent(part);
+		if (!type.value().startsWith("multipart/")) {
+			return Parts.leaf(headers, type, body, Parts.describe(path), notes);
+		}
+		if (depth >= Parts.MAX_DEPTH) {
+			notes.add(ReadNote.damaged(Parts.describe(path) + ": nested deeper than " + Parts.MAX_DEPTH
+					+ " multiparts; not read"));
+			return Parts.multipart(headers, type, List.of());
+		}
+		MimeMultipart multipart = split(body, type, Parts.describe(path), notes);
+		List<MailPart> children = new ArrayList<>();
+		boolean digest = type.value().equals("multipart/digest");
+		for (int i = 0; multipart != null && i < multipart.getCount(); i++) {
+			children.add(part((MimeBodyPart) multipart.getBodyPart(i), Parts.child(path, i), depth + 1, digest, notes));
+		}
+		return Parts.multipart(headers, type, children);
+	}
+
+	/** The parts of a multipart; null for a blank body (an empty multipart is allowed, RFC 2046 or not). */
+	private static MimeMultipart split(byte[] body, HeaderValue type, String where, List<ReadNote> notes)
+			throws MessagingException, StructureUnreadable {
+		try {
+			MimeMultipart multipart = new LenientMultipart(body, type.canonical());
+			multipart.getCount(); // parses
+			noteMissingEnd(body, type.parameter("boundary"), where, notes);
+			return multipart;
+		}
+		catch (MessagingException missingStart) {
+			if (new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
+				return null;
+			}
+			String used = usedBoundary(body);
+			if (used == null || used.equals(type.parameter("boundary"))) {
+				throw new StructureUnreadable(where + ": " + missingStart.getMessage(), missingStart);
+			}
+			Map<String, String> parameters = new LinkedHashMap<>(type.parameters());
+			parameters.put("boundary", used);
+			MimeMultipart multipart = new LenientMultipart(body, new HeaderValue(type.value(), parameters).canonical());
+			multipart.getCount();
+			noteMissingEnd(body, used, where, notes);
+			notes.add(ReadNote.damaged(where + ": the declared boundary "
+					+ (type.parameter("boundary") == null ? "is missing" : "never appears")
+					+ "; split at the delimiter the body uses"));
+			return multipart;
+		}
+	}
+
+	/** A multipart without its closing delimiter was most often cut short on the way: its last part may be incomplete. */
+	private static void noteMissingEnd(byte[] body, String boundary, String where, List<ReadNote> notes) {
+		if (boundary != null && !new String(body, StandardCharsets.ISO_8859_1).contains("--" + boundary + "--")) {
+			notes.add(ReadNote.damaged(where + ": the closing boundary is missing; the mail may have been cut short"));
+		}
+	}
+
+	/**
+	 * The boundary a body actually uses: the first line that starts with "--" (not a line of dashes), if it
+	 * appears at least twice as a delimiter. Once could be a signature or a quote.
+	 */
+	static String usedBoundary(byte[] body) {
+		String[] lines = new String(body, StandardCharsets.ISO_8859_1).split("\r?\n|\r");
+		String delimiter = null;
+		int seen = 0;
+		for (String line : lines) {
+			String trimmed = line.stripTrailing();
+			if (delimiter == null) {
+				if (trimmed.length() > 2 && trimmed.startsWith("--") && !trimmed.matches("-+")) {
+					delimiter = trimmed;
+					seen = 1;
+				}
+			}
+			else if (trimmed.equals(delimiter) || trimmed.equals(delimiter + "--")) {
+				seen++;
+			}
+		}
+		return delimiter != null && seen >= 2 ? delimiter.substring(2) : null;
+	}
+
+	private static List<MailPart.Header> headers(MimePart part) throws MessagingException {
+		List<MailPart.Header> headers = new ArrayList<>();
+		for (Header header : Collections.list(part.getAllHeaders())) {
+			headers.add(new MailPart.Header(header.getName(), MimeUtility.unfold(header.getValue())));
+		}
+		return headers;
+	}
+
+	private static byte[] rawContent(MimePart part) throws MessagingException, IOException {
+		InputStream raw = part instanceof MimeMessage message ? message.getRawInputStream()
+				: ((MimeBodyPart) part).getRawInputStream();
+		try (raw) {
+			return raw.readAllBytes();
+		}
+	}
+
+}
