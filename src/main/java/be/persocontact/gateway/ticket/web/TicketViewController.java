@@ -104,7 +104,7 @@ class TicketViewController {
 		model.addAttribute("timeline", ticket.timeline()
 			.stream()
 			.filter(entry -> officer || entry.kind() != TimelineEntryKind.INTERNAL_NOTE)
-			.map(this::row)
+			.map(entry -> row(entry, officer))
 			.toList());
 		model.addAttribute("officer", officer);
 		model.addAttribute("token", token);
@@ -133,9 +133,11 @@ class TicketViewController {
 			.toList();
 	}
 
-	private TimelineRow row(TimelineEntry entry) {
+	/** What was lost from a damaged mail is a detail for officers; the requester reads the sentence. */
+	private TimelineRow row(TimelineEntry entry, boolean officer) {
+		boolean detailForOfficers = entry.kind() == TimelineEntryKind.DAMAGED_MAIL && !officer;
 		return new TimelineRow(entry.kind().name(), entry.author(), this.timeFormat.format(entry.createdAt()),
-				entry.createdAt().toString(), entry.body(),
+				entry.createdAt().toString(), detailForOfficers ? null : entry.body(),
 				entry.statusFrom() == null ? null : entry.statusFrom().name(),
 				entry.statusTo() == null ? null : entry.statusTo().name());
 	}
