@@ -1,6 +1,5 @@
 package be.persocontact.gateway.mime.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
 import be.persocontact.gateway.mime.MailPart;
 import be.persocontact.gateway.mime.ReadNote;
@@ -35,7 +35,8 @@ public final class AngusReading {
 
 	public static MailPart read(byte[] raw, List<ReadNote> notes) throws StructureUnreadable {
 		try {
-			MimeMessage message = new MimeMessage(InboundSession.get(), new ByteArrayInputStream(raw));
+			// a shared stream: the parts point into these bytes instead of copying them
+			MimeMessage message = new MimeMessage(InboundSession.get(), new SharedByteArrayInputStream(raw));
 			return part(message, "", 0, false, notes);
 		}
 		catch (MessagingException | IOException | RuntimeException ex) {
@@ -47,16 +48,15 @@ public final class AngusReading {
 			throws MessagingException, IOException, StructureUnreadable {
 		List<MailPart.Header> headers = headers(part);
 		HeaderValue type = Parts.contentType(headers, inDigest, Parts.describe(path), notes);
-		byte[] body = rawContent(part);
 		if (!type.value().startsWith("multipart/")) {
-			return Parts.leaf(headers, type, body, Parts.describe(path), notes);
+			return Parts.leaf(headers, type, rawContent(part), Parts.describe(path), notes);
 		}
 		if (depth >= Parts.MAX_DEPTH) {
 			notes.add(ReadNote.damaged(Parts.describe(path) + ": nested deeper than " + Parts.MAX_DEPTH
 					+ " multiparts; not read"));
 			return Parts.multipart(headers, type, List.of());
 		}
-		MimeMultipart multipart = split(body, type, Parts.describe(path), notes);
+		MimeMultipart multipart = split(part, type, Parts.describe(path), notes);
 		List<MailPart> children = new ArrayList<>();
 		boolean digest = type.value().equals("multipart/digest");
 		for (int i = 0; multipart != null && i < multipart.getCount(); i++) {
@@ -66,15 +66,16 @@ public final class AngusReading {
 	}
 
 	/** The parts of a multipart; null for a blank body (an empty multipart is allowed, RFC 2046 or not). */
-	private static MimeMultipart split(byte[] body, HeaderValue type, String where, List<ReadNote> notes)
-			throws MessagingException, StructureUnreadable {
+	private static MimeMultipart split(MimePart part, HeaderValue type, String where, List<ReadNote> notes)
+			throws MessagingException, IOException, StructureUnreadable {
 		try {
-			MimeMultipart multipart = new LenientMultipart(body, type.canonical());
+			MimeMultipart multipart = new LenientMultipart(part, type.canonical());
 			multipart.getCount(); // parses
-			noteMissingEnd(body, type.parameter("boundary"), where, notes);
+			noteMissingEnd(multipart, where, notes);
 			return multipart;
 		}
 		catch (MessagingException missingStart) {
+			byte[] body = rawContent(part);
 			if (new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
 				return null;
 			}
@@ -84,9 +85,9 @@ public final class AngusReading {
 			}
 			Map<String, String> parameters = new LinkedHashMap<>(type.parameters());
 			parameters.put("boundary", used);
-			MimeMultipart multipart = new LenientMultipart(body, new HeaderValue(type.value(), parameters).canonical());
+			MimeMultipart multipart = new LenientMultipart(part, new HeaderValue(type.value(), parameters).canonical());
 			multipart.getCount();
-			noteMissingEnd(body, used, where, notes);
+			noteMissingEnd(multipart, where, notes);
 			notes.add(ReadNote.damaged(where + ": the declared boundary "
 					+ (type.parameter("boundary") == null ? "is missing" : "never appears")
 					+ "; split at the delimiter the body uses"));
@@ -95,8 +96,9 @@ public final class AngusReading {
 	}
 
 	/** A multipart without its closing delimiter was most often cut short on the way: its last part may be incomplete. */
-	private static void noteMissingEnd(byte[] body, String boundary, String where, List<ReadNote> notes) {
-		if (boundary != null && !new String(body, StandardCharsets.ISO_8859_1).contains("--" + boundary + "--")) {
+	private static void noteMissingEnd(MimeMultipart multipart, String where, List<ReadNote> notes)
+			throws MessagingException {
+		if (!multipart.isComplete()) {
 			notes.add(ReadNote.damaged(where + ": the closing boundary is missing; the mail may have been cut short"));
 		}
 	}
@@ -133,9 +135,7 @@ public final class AngusReading {
 	}
 
 	private static byte[] rawContent(MimePart part) throws MessagingException, IOException {
-		InputStream raw = part instanceof MimeMessage message ? message.getRawInputStream()
-				: ((MimeBodyPart) part).getRawInputStream();
-		try (raw) {
+		try (InputStream raw = LenientMultipart.raw(part)) {
 			return raw.readAllBytes();
 		}
 	}
