@@ -59,7 +59,12 @@ public final class MailAttachments {
 	private static String emlName(String name, MailPart part) {
 		String base = name;
 		if (base == null) {
-			String subject = part.unreadable() != null ? null : MailReading.read(part.content()).root().header("Subject");
+			String subject = MailReading.headers(part.content())
+				.stream()
+				.filter(header -> header.name().equalsIgnoreCase("Subject"))
+				.map(header -> header.value().strip())
+				.findFirst()
+				.orElse(null);
 			base = subject == null || subject.isBlank() ? "forwarded-mail" : decoded(subject);
 		}
 		return base.toLowerCase(Locale.ROOT).endsWith(".eml") ? base : base + ".eml";

@@ -28,6 +28,11 @@ public final class MailReading {
 	private MailReading() {
 	}
 
+	/** The header block only, as the last step reads it: for a look at a mail without reading its parts. */
+	public static List<MailPart.Header> headers(byte[] raw) {
+		return RawBodyReading.headers(LeadingBlankLines.skip(Objects.requireNonNull(raw, "raw"), new ArrayList<>()));
+	}
+
 	/** Never fails for bytes; an empty array is a mail without headers or body. */
 	public static MailStructure read(byte[] raw) {
 		Objects.requireNonNull(raw, "raw");

@@ -26,7 +26,7 @@ public final class RawBodyReading {
 
 	public static MailPart read(byte[] raw, List<ReadNote> notes) {
 		int bodyStart = bodyStart(raw);
-		List<MailPart.Header> headers = headers(Arrays.copyOf(raw, bodyStart));
+		List<MailPart.Header> headers = headers(raw);
 		byte[] body = Arrays.copyOfRange(raw, bodyStart, raw.length);
 		HeaderValue type = Parts.contentType(headers, false, Parts.describe(""), new ArrayList<>());
 		notes.add(ReadNote.damaged("the message: no reader could find its parts; its body is shown as it stands"));
@@ -50,10 +50,11 @@ public final class RawBodyReading {
 		return raw.length;
 	}
 
-	private static List<MailPart.Header> headers(byte[] block) {
+	/** The headers of the header block, unfolded; none when they cannot be read at all. */
+	public static List<MailPart.Header> headers(byte[] raw) {
 		List<MailPart.Header> headers = new ArrayList<>();
 		try {
-			InternetHeaders parsed = new InternetHeaders(new ByteArrayInputStream(block), true);
+			InternetHeaders parsed = new InternetHeaders(new ByteArrayInputStream(raw, 0, bodyStart(raw)), true);
 			for (Header header : Collections.list(parsed.getAllHeaders())) {
 				headers.add(new MailPart.Header(header.getName(), MimeUtility.unfold(header.getValue())));
 			}
