@@ -99,6 +99,38 @@ class MailReadingUnitTests {
 	}
 
 	@Test
+	void aMultipartWithoutBoundaryParameterIsNotCutAtASignatureLine() {
+		MailStructure mail = read(HEADERS + """
+				Content-Type: multipart/mixed
+
+				Beste,
+
+				mijn attest volgt morgen.
+				--Jan
+				""");
+
+		assertThat(mail.root().find(part -> part.is("text/plain")))
+			.hasValueSatisfying(part -> assertThat(text(part)).contains("Beste,", "mijn attest volgt morgen.", "--Jan"));
+	}
+
+	@Test
+	void aMissingBoundaryParameterIsTakenFromTheBody() {
+		MailStructure mail = read(HEADERS + """
+				Content-Type: multipart/mixed
+
+				--used
+				Content-Type: text/plain
+
+				Hallo
+				--used--
+				""");
+
+		assertThat(mail.readBy()).isEqualTo(MailStructure.Reader.ANGUS_MAIL);
+		assertThat(mail.damageSummary()).contains("is missing");
+		assertThat(text(mail.root().children().get(0))).isEqualTo("Hallo");
+	}
+
+	@Test
 	void whereAngusMailCannotSplitTheMailMime4jDoes() {
 		// a boundary ending in blanks: Angus Mail strips them from the delimiter lines, mime4j does not
 		MailStructure mail = read(HEADERS + """

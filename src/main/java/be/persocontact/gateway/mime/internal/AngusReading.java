@@ -65,34 +65,45 @@ public final class AngusReading {
 		return Parts.multipart(headers, type, children);
 	}
 
-	/** The parts of a multipart; null for a blank body (an empty multipart is allowed, RFC 2046 or not). */
+	/**
+	 * The parts of a multipart; null for a blank body (an empty multipart is allowed, RFC 2046 or not). A
+	 * boundary that is missing or never appears is replaced by the one the body uses, never guessed from a
+	 * single line (Angus Mail's own guess would cut a text at its signature).
+	 */
 	private static MimeMultipart split(MimePart part, HeaderValue type, String where, List<ReadNote> notes)
 			throws MessagingException, IOException, StructureUnreadable {
-		try {
-			MimeMultipart multipart = new LenientMultipart(part, type.canonical());
-			multipart.getCount(); // parses
-			noteMissingEnd(multipart, where, notes);
-			return multipart;
-		}
-		catch (MessagingException missingStart) {
-			byte[] body = rawContent(part);
-			if (new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
-				return null;
+		String declared = type.parameter("boundary");
+		String failure = "no boundary parameter";
+		if (declared != null) {
+			try {
+				return parsed(new LenientMultipart(part, type.canonical()), where, notes);
 			}
-			String used = usedBoundary(body);
-			if (used == null || used.equals(type.parameter("boundary"))) {
-				throw new StructureUnreadable(where + ": " + missingStart.getMessage(), missingStart);
+			catch (MessagingException missingStart) {
+				failure = missingStart.getMessage();
 			}
-			Map<String, String> parameters = new LinkedHashMap<>(type.parameters());
-			parameters.put("boundary", used);
-			MimeMultipart multipart = new LenientMultipart(part, new HeaderValue(type.value(), parameters).canonical());
-			multipart.getCount();
-			noteMissingEnd(multipart, where, notes);
-			notes.add(ReadNote.damaged(where + ": the declared boundary "
-					+ (type.parameter("boundary") == null ? "is missing" : "never appears")
-					+ "; split at the delimiter the body uses"));
-			return multipart;
 		}
+		byte[] body = rawContent(part);
+		if (new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
+			return null;
+		}
+		String used = usedBoundary(body);
+		if (used == null || used.equals(declared)) {
+			throw new StructureUnreadable(where + ": " + failure);
+		}
+		Map<String, String> parameters = new LinkedHashMap<>(type.parameters());
+		parameters.put("boundary", used);
+		MimeMultipart multipart = parsed(new LenientMultipart(part, new HeaderValue(type.value(), parameters).canonical()),
+				where, notes);
+		notes.add(ReadNote.damaged(where + ": the declared boundary " + (declared == null ? "is missing" : "never appears")
+				+ "; split at the delimiter the body uses"));
+		return multipart;
+	}
+
+	private static MimeMultipart parsed(MimeMultipart multipart, String where, List<ReadNote> notes)
+			throws MessagingException {
+		multipart.getCount(); // parses
+		noteMissingEnd(multipart, where, notes);
+		return multipart;
 	}
 
 	/** A multipart without its closing delimiter was most often cut short on the way: its last part may be incomplete. */

@@ -18,9 +18,12 @@ import jakarta.mail.Session;
  * part headers through {@link LenientMultipart}</td></tr>
  * <tr><td>{@code mail.mime.parameters.strict=false}, {@code decodeparameters}</td><td>system, static
  * ({@code ParameterList})</td><td>{@link HeaderValue} splits the list itself, then lets Angus Mail decode RFC 2231</td></tr>
- * <tr><td>{@code mail.mime.multipart.ignoremissingboundaryparameter}, {@code ignoremissingendboundary},
- * {@code allowempty}</td><td>system, per multipart</td><td>{@link LenientMultipart} sets the fields; a boundary
- * declared but never used is looked for in the body</td></tr>
+ * <tr><td>{@code mail.mime.multipart.ignoremissingendboundary}</td><td>system, per multipart</td>
+ * <td>{@link LenientMultipart} sets the field</td></tr>
+ * <tr><td>{@code mail.mime.multipart.ignoremissingboundaryparameter}, {@code allowempty}</td><td>system, per
+ * multipart</td><td>{@link AngusReading}: a boundary missing or never used is taken from the body when a
+ * delimiter line appears twice (Angus Mail would take the first line starting with "--", a signature too); a
+ * blank multipart is empty</td></tr>
  * <tr><td>{@code mail.mime.base64.ignoreerrors}</td><td>system, per stream</td><td>{@link LenientBase64}</td></tr>
  * <tr><td>{@code mail.mime.uudecode.ignoreerrors}, {@code ignoremissingbeginend}</td><td>system, per stream</td>
  * <td>{@link TransferDecoding} builds the decoder with both flags</td></tr>

@@ -15,9 +15,10 @@ import jakarta.mail.internet.SharedInputStream;
 
 /**
  * A multipart read with the leniencies Angus Mail takes only from system properties: a missing end
- * boundary and a missing boundary parameter are tolerated, and the headers of each part may be UTF-8.
- * An empty multipart is not accepted here: the caller decides whether the body was blank (fine) or held
- * text no boundary divides (to be read another way). The parts share the bytes of the mail (no copies).
+ * boundary is tolerated, and the headers of each part may be UTF-8. A missing boundary parameter and an
+ * empty multipart are left to the caller ({@link AngusReading}), which looks for the boundary the body
+ * uses and tells a blank body (fine) from text no boundary divides (to be read another way). The parts
+ * share the bytes of the mail (no copies).
  */
 final class LenientMultipart extends MimeMultipart {
 
@@ -33,7 +34,7 @@ final class LenientMultipart extends MimeMultipart {
 	protected void initializeProperties() {
 		super.initializeProperties();
 		this.ignoreMissingEndBoundary = true;
-		this.ignoreMissingBoundaryParameter = true;
+		this.ignoreMissingBoundaryParameter = false;
 		this.ignoreExistingBoundaryParameter = false;
 		this.allowEmpty = false;
 	}

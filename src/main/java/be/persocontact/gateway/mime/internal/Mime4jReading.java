@@ -72,7 +72,7 @@ public final class Mime4jReading {
 		MailPart toPart(String path, boolean inDigest, List<ReadNote> notes, boolean[] rawText) {
 			String where = Parts.describe(path);
 			HeaderValue type = Parts.contentType(this.headers, inDigest, where, notes);
-			if (!this.multipart || !type.value().startsWith("multipart/")) {
+			if (!type.value().startsWith("multipart/")) {
 				return Parts.leaf(this.headers, type, this.body, where, notes);
 			}
 			List<MailPart> parts = new ArrayList<>();
@@ -80,9 +80,11 @@ public final class Mime4jReading {
 				parts.add(this.children.get(i)
 					.toPart(Parts.child(path, i), type.value().equals("multipart/digest"), notes, rawText));
 			}
-			if (parts.isEmpty() && !new String(this.preamble, StandardCharsets.ISO_8859_1).isBlank()) {
+			// without a boundary mime4j reads the multipart as one body; with one it never finds, as preamble
+			byte[] text = this.multipart ? this.preamble : this.body;
+			if (parts.isEmpty() && !new String(text, StandardCharsets.ISO_8859_1).isBlank()) {
 				notes.add(ReadNote.damaged(where + ": no part found in the multipart; its text is shown as it stands"));
-				parts.add(Parts.rawText(this.preamble, type.parameter("charset")));
+				parts.add(Parts.rawText(text, type.parameter("charset")));
 				rawText[0] = true;
 			}
 			return Parts.multipart(this.headers, type, parts);
