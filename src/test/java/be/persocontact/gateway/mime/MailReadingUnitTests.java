@@ -229,6 +229,14 @@ class MailReadingUnitTests {
 	}
 
 	@Test
+	void aContentTypeThatIsNoMediaTypeIsReadAsTextAndOneMissingItsSemicolonByItsFirstWord() {
+		assertThat(read(HEADERS + "Content-Type: text\n\nHallo\n").root().mediaType()).isEqualTo("text/plain");
+		MailStructure html = read(HEADERS + "Content-Type: text/html charset=utf-8\n\n<p>Hallo</p>\n");
+		assertThat(html.root().mediaType()).isEqualTo("text/html");
+		assertThat(html.notes()).extracting(ReadNote::kind).containsOnly(ReadNote.Kind.REPAIRED);
+	}
+
+	@Test
 	void blankLinesBeforeTheHeadersDoNotHideThem() {
 		MailStructure mail = read("\n\n" + HEADERS + "Content-Type: text/plain\n\nHallo\n");
 

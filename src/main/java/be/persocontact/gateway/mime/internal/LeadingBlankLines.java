@@ -17,19 +17,17 @@ public final class LeadingBlankLines {
 	public static byte[] skip(byte[] raw, List<ReadNote> notes) {
 		int start = 0;
 		int lines = 0;
-		int lineStart = 0;
 		for (int i = 0; i < raw.length; i++) {
 			byte b = raw[i];
 			if (b == '\n') {
 				lines++;
 				start = i + 1;
-				lineStart = start;
 			}
 			else if (b != ' ' && b != '\t' && b != '\r') {
 				break;
 			}
 		}
-		if (lines == 0 || lineStart >= raw.length) {
+		if (lines == 0 || start >= raw.length) {
 			return raw;
 		}
 		notes.add(ReadNote.repaired(lines + " blank line(s) before the headers skipped"));

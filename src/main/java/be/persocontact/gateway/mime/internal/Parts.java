@@ -31,9 +31,15 @@ public final class Parts {
 		if (type == null || type.value().isEmpty()) {
 			return new HeaderValue(fallback, type == null ? Map.of() : type.parameters());
 		}
-		if (type.value().indexOf('/') <= 0 || type.value().endsWith("/") || type.value().contains(" ")) {
+		// "text/html charset=utf-8": a semicolon forgotten; the first word is still the type
+		String value = type.value().split("\\s+")[0];
+		if (value.indexOf('/') <= 0 || value.endsWith("/")) {
 			notes.add(ReadNote.repaired(where + ": Content-Type '" + written + "' read as text/plain"));
 			return new HeaderValue("text/plain", type.parameters());
+		}
+		if (!value.equals(type.value())) {
+			notes.add(ReadNote.repaired(where + ": Content-Type '" + written + "' read as " + value));
+			return new HeaderValue(value, type.parameters());
 		}
 		if (!parsesStrictly(written)) {
 			notes.add(ReadNote.repaired(where + ": Content-Type parameters repaired (" + written.strip() + ")"));
