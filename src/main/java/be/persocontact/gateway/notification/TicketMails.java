@@ -53,10 +53,11 @@ class TicketMails {
 			Map<String, Object> extra) {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("number", ticket.number().value());
-		model.put("title", ticket.subject());
+		model.put("title", EchoedText.withoutLinks(ticket.subject()));
 		model.put("status", ticket.status().name());
 		model.putAll(extra);
-		String title = ticket.subject().isBlank() ? this.templates.subject("untitled", language) : ticket.subject();
+		String title = ticket.subject().isBlank() ? this.templates.subject("untitled", language)
+				: EchoedText.withoutLinks(ticket.subject());
 		String subject = "[" + ticket.number() + "] " + this.templates.subject(template, language, title);
 		return this.outbox.enqueue(ticket.id(), template, language, recipient, subject, ticket.number().value(),
 				this.templates.render(template, language, model));

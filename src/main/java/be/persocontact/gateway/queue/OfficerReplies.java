@@ -69,10 +69,10 @@ public class OfficerReplies {
 	 * Handles the mail if it was sent to an officer's reply address; {@link Result.Kind#NOT_FOR_OFFICERS}
 	 * otherwise, and the intake goes on with it as a requester's mail.
 	 *
-	 * @param authenticated false when trusted {@code Authentication-Results} exist and none says DMARC passed
+	 * @param authorship whether the intake could prove the sender is who the From says
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Result handle(OfficerMail mail, boolean authenticated) {
+	public Result handle(OfficerMail mail, Authorship authorship) {
 		QueueToken token = tokenIn(mail.recipients());
 		if (token.kind() == QueueToken.Kind.NONE) {
 			// a server that drops the "+token" part, or an officer who wrote to the plain address: such a
@@ -100,8 +100,9 @@ public class OfficerReplies {
 		if (officer == null) {
 			return Result.held("NOT_AN_OFFICER: " + mail.from() + " is not an officer of queue " + queue.code(), ticket);
 		}
-		if (!authenticated) {
-			return Result.held("UNAUTHENTICATED: no DMARC pass from a trusted server for an officer's reply", ticket);
+		if (!authorship.proven()) {
+			return Result.held("UNAUTHENTICATED: an officer's reply needs proof of its sender; " + authorship.problem(),
+					ticket);
 		}
 		if (!queue.code().equals(ticket.queue())) {
 			return Result.held("NOT_IN_QUEUE: " + ticket.number() + " is now in queue " + ticket.queue() + ", not "
@@ -173,6 +174,22 @@ public class OfficerReplies {
 	 */
 	public record OfficerMail(String from, List<String> recipients, List<String> referencedMessageIds, String text,
 			Long inboundMessageId) {
+	}
+
+	/**
+	 * Whether the sender of a mail is proven to be its From address (a DMARC pass from our own server,
+	 * for a single author), and if not, why not.
+	 */
+	public record Authorship(boolean proven, String problem) {
+
+		public static Authorship provenSender() {
+			return new Authorship(true, null);
+		}
+
+		public static Authorship unproven(String problem) {
+			return new Authorship(false, problem);
+		}
+
 	}
 
 	/**

@@ -33,7 +33,8 @@ class MailTemplatesUnitTests {
 	private static final List<String> LANGUAGES = List.of("nl", "fr", "de", "en");
 
 	private final MailTemplates templates = new MailTemplates(new NotificationSettings("helpdesk@persocontact.local",
-			"PersoContact", TEMPLATES.toString(), 20, Duration.ofSeconds(5), Duration.ofMinutes(15), 20, Duration.ofMinutes(2)));
+			"PersoContact", TEMPLATES.toString(), 20, Duration.ofSeconds(5), Duration.ofMinutes(15), 20, Duration.ofMinutes(2),
+			500));
 
 	@Test
 	void everyTemplateRendersInAllFourLanguagesInBothPartsWithNoMissingMessageKey() throws IOException {

@@ -77,7 +77,7 @@ class OfficerStoryIntegrationTests extends OfficerMailTestSupport {
 			.doesNotContain("quoted text of the original");
 
 		// the employee answers; the officer working on it hears of it
-		reply(employee, question, "Voici la deuxième page.", "");
+		reply(employee, question, "Voici la deuxième page.", dmarcPassFor(employee));
 		MimeMessage answered = awaitMail(AN, number, "officer-requester-replied");
 		assertThat(status(number)).isEqualTo("WORK_IN_PROGRESS");
 		assertThat(textOf(answered)).contains("Voici la deuxième page.");
@@ -89,7 +89,7 @@ class OfficerStoryIntegrationTests extends OfficerMailTestSupport {
 		assertThat(textOf(solution)).contains("Votre absence est enregistrée du 23 au 27 novembre.");
 
 		// the employee accepts by replying "ja"
-		reply(employee, solution, "Ja, merci beaucoup.", "");
+		reply(employee, solution, "Ja, merci beaucoup.", dmarcPassFor(employee));
 		awaitMail(employee, number, "status-closed-complete");
 		assertThat(status(number)).isEqualTo("CLOSED_COMPLETE");
 		awaitMail(AN, number, "officer-requester-replied");
