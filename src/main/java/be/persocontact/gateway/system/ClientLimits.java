@@ -60,10 +60,16 @@ final class ClientLimits {
 		return tracked.refusing.compareAndSet(false, true) ? Outcome.FIRST_REFUSAL : Outcome.REFUSED;
 	}
 
-	/** Whether the client has used up its allowance for now; takes nothing. */
+	/** Whether the client has used up its allowance for now (or the shared one, past the bound); takes nothing. */
 	boolean isExhausted(String client) {
 		Tracked tracked = this.clients.get(client);
-		return tracked != null && metrics(tracked).getAvailablePermissions() <= 0;
+		if (tracked == null) {
+			if (this.clients.size() < this.maxClients) {
+				return false;
+			}
+			tracked = this.overflow;
+		}
+		return metrics(tracked).getAvailablePermissions() <= 0;
 	}
 
 	/** How long until the client may try again, at least one second. */

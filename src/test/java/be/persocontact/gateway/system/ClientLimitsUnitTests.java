@@ -32,6 +32,7 @@ class ClientLimitsUnitTests {
 		}
 		assertThat(limits.tryAcquire("198.51.100.1").allowed()).as("first newcomer, shared allowance").isTrue();
 		assertThat(limits.tryAcquire("198.51.100.2").allowed()).as("second newcomer, same shared allowance").isFalse();
+		assertThat(limits.isExhausted("198.51.100.3")).as("a newcomer sees the shared allowance used up").isTrue();
 		for (int i = 0; i < 10_000; i++) {
 			limits.tryAcquire("203.0.113." + i);
 		}

@@ -115,7 +115,10 @@ class WebAbuseLimitsIntegrationTests {
 
 	@Test
 	void onAPublicPortSharedWithManagementOnlyHealthAnswers() throws Exception {
-		assertThat(send(get("/actuator/health")).statusCode()).isEqualTo(200);
+		HttpResponse<String> health = send(get("/actuator/health"));
+		// answered (UP, or DOWN while a server of the suite is briefly away), not refused
+		assertThat(health.statusCode()).isIn(200, 503);
+		assertThat(health.body()).contains("\"status\"");
 		for (String closed : new String[] { "/actuator/metrics", "/actuator/metrics/gateway.outbox.backlog", "/actuator" }) {
 			assertThat(send(get(closed)).statusCode()).as(closed).isEqualTo(403);
 		}
