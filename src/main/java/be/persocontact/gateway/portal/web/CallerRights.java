@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CallerRights {
 
-	/** Why a token may not call at all, in words for the problem body; empty when it may. */
+	/** Why a genuine token may not call at all: its client, or a missing scope. */
 	enum Refusal {
 		CLIENT, SCOPE
 	}
