@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import static be.persocontact.gateway.TicketFixture.unique;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Every link lives as long as the README's configuration table says, measured on the links people
@@ -64,10 +63,12 @@ class LinkLifetimesIntegrationTests extends LinkIntegrationTestSupport {
 		measured.put("GATEWAY_QUEUES_REPLY_TOKEN_LIFETIME", Duration.ofDays(ChronoUnit.DAYS.between(today,
 				this.replyAddresses.queueTokenOf(announcementReplyTo, HELPDESK, List.of(QUEUE), today).validUntil())));
 
-		assertThat(measured.keySet()).as("every lifetime in the README is checked here")
-			.containsExactlyInAnyOrderElementsOf(readme.keySet());
-		measured.forEach((setting, lifetime) -> assertThat(lifetime.toSeconds()).as(setting)
-			.isCloseTo(readme.get(setting).toSeconds(), within(120L)));
+		// to the minute: the links were issued a moment after "now"
+		Map<String, Duration> toTheMinute = new LinkedHashMap<>();
+		measured.forEach((setting, lifetime) -> toTheMinute.put(setting,
+				Duration.ofMinutes(Math.round(lifetime.toSeconds() / 60.0))));
+		assertThat(toTheMinute).as("lifetimes measured on real links, by README row; every row is checked")
+			.containsExactlyInAnyOrderEntriesOf(readme);
 	}
 
 	/** How long from {@code now} the token at the end of that path stays valid. */
