@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import be.persocontact.gateway.access.ReplyAddresses;
+import be.persocontact.gateway.access.LinkManagement;
 import be.persocontact.gateway.access.ReplyAddresses.QueueToken;
 import be.persocontact.gateway.notification.NotificationManagement;
 import be.persocontact.gateway.notification.Outbox;
@@ -33,7 +33,7 @@ public class OfficerReplies {
 
 	private static final Logger log = LoggerFactory.getLogger(OfficerReplies.class);
 
-	private final ReplyAddresses replyAddresses;
+	private final LinkManagement links;
 
 	private final QueueDirectory directory;
 
@@ -51,11 +51,11 @@ public class OfficerReplies {
 
 	private final Clock clock;
 
-	OfficerReplies(ReplyAddresses replyAddresses, QueueDirectory directory, TicketManagement tickets,
+	OfficerReplies(LinkManagement links, QueueDirectory directory, TicketManagement tickets,
 			NotificationManagement notifications, OfficerMails mails, QueueSettings settings,
 			@Value("${gateway.mail.address}") String helpdeskAddress, Clock clock, Outbox outbox) {
 		this.outbox = outbox;
-		this.replyAddresses = replyAddresses;
+		this.links = links;
 		this.directory = directory;
 		this.tickets = tickets;
 		this.notifications = notifications;
@@ -91,6 +91,10 @@ public class OfficerReplies {
 		}
 		if (token.kind() == QueueToken.Kind.EXPIRED) {
 			return Result.held("EXPIRED_TOKEN: the reply address expired on " + token.validUntil(), ticket);
+		}
+		if (token.kind() == QueueToken.Kind.REVOKED) {
+			return Result.held("REVOKED_TOKEN: an operator withdrew the links of " + ticket.number() + " or of queue "
+					+ token.queue() + " after this reply address was issued", ticket);
 		}
 		Queue queue = this.directory.find(token.queue()).orElse(null);
 		if (queue == null) {
@@ -156,7 +160,7 @@ public class OfficerReplies {
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneId.of(this.settings.timeZone()));
 		QueueToken found = QueueToken.NONE_FOUND;
 		for (String recipient : recipients) {
-			QueueToken token = this.replyAddresses.queueTokenOf(recipient, this.helpdeskAddress, this.directory.codes(),
+			QueueToken token = this.links.openQueueReplyAddress(recipient, this.helpdeskAddress, this.directory.codes(),
 					today);
 			if (token.kind() == QueueToken.Kind.VALID) {
 				return token;

@@ -153,7 +153,8 @@ class MailTemplatesUnitTests {
 		model.put("status", name.equals("information-requested") ? "PENDING" : "WORK_IN_PROGRESS");
 		model.put("from", "AWAITING_ACCEPTANCE");
 		model.put("link", aboutATicket ? "https://hr.example.org/t/VIEW" : null);
-		model.put("casesLink", aboutATicket ? "https://hr.example.org/me/CASES" : null);
+		model.put("casesLink", name.equals("my-cases-link") ? "https://hr.example.org/me/CASES" : null);
+		model.put("hours", 24); // my-cases-link
 		model.put("acceptLink", "https://hr.example.org/a/ACCEPT");
 		model.put("refuseLink", "https://hr.example.org/r/REFUSE");
 		model.put("followsUp", "HRB0000041");
@@ -166,7 +167,6 @@ class MailTemplatesUnitTests {
 		if (toOfficers) {
 			model.put("name", null);
 			model.put("link", null);
-			model.put("casesLink", null);
 			model.put("files", List.of(Map.of("name", "attest.pdf", "description", "PDF, 1 page")));
 		}
 		model.put("message", "Kunt u ook het attest van de arts bezorgen?");

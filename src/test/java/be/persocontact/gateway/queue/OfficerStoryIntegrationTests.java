@@ -56,7 +56,7 @@ class OfficerStoryIntegrationTests extends OfficerMailTestSupport {
 			.contains("Queue attestations (keyword 'certificat medical' in the attachment text)");
 		String announced = textOf(announcement);
 		assertThat(announced).contains(employee, "vous trouverez le document en annexe", "scan.pdf", "#take");
-		assertThat(replyTo(announcement)).matches("helpdesk\\+[a-z2-7]{36}@persocontact\\.local");
+		assertThat(replyTo(announcement)).matches("helpdesk\\+[a-z2-7]{42}@persocontact\\.local");
 		// this queue asks for the files themselves
 		jakarta.mail.Multipart parts = (jakarta.mail.Multipart) announcement.getContent();
 		assertThat(parts.getCount()).isEqualTo(2);
