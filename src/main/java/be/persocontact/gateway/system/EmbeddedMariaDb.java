@@ -47,6 +47,8 @@ public final class EmbeddedMariaDb {
 
 	private int users;
 
+	private boolean stopped;
+
 	private EmbeddedMariaDb(String key, MariaDbProcess process, FileLock lock, int port) {
 		this.key = key;
 		this.process = process;
@@ -79,10 +81,10 @@ public final class EmbeddedMariaDb {
 	/** Gives back one reference; the last one stops the server. */
 	public void release() {
 		synchronized (EmbeddedMariaDb.class) {
-			if (--this.users > 0) {
+			if (this.users == 0 || --this.users > 0) {
 				return;
 			}
-			RUNNING.remove(this.key);
+			RUNNING.remove(this.key, this);
 		}
 		stop();
 	}
@@ -92,6 +94,12 @@ public final class EmbeddedMariaDb {
 	}
 
 	private void stop() {
+		synchronized (this) {
+			if (this.stopped) {
+				return;
+			}
+			this.stopped = true;
+		}
 		long started = System.nanoTime();
 		this.process.stop(STOP_TIMEOUT);
 		try {

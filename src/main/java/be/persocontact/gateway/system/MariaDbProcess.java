@@ -86,17 +86,19 @@ final class MariaDbProcess {
 				"--user=" + System.getProperty("user.name"));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(baseDir.toFile()).redirectErrorStream(true);
 		builder.environment().put(binaries.getOSLibraryEnvironmentVarName(), binaries.getLibDir().getAbsolutePath());
-		Process process = builder.start();
-		Console console = new Console(process, "mariadbd-" + port);
+		Process process = null;
 		try {
-			console.awaitReady(readyTimeout);
+			process = builder.start();
+			new Console(process, "mariadbd-" + port).awaitReady(readyTimeout);
+			return new MariaDbProcess(process, scratch, port);
 		}
 		catch (IOException | RuntimeException ex) {
-			process.destroyForcibly();
+			if (process != null) {
+				process.destroyForcibly();
+			}
 			deleteScratch(scratch);
 			throw ex;
 		}
-		return new MariaDbProcess(process, scratch, port);
 	}
 
 	long pid() {
