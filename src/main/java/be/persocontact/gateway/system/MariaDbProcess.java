@@ -101,10 +101,6 @@ final class MariaDbProcess {
 		}
 	}
 
-	long pid() {
-		return this.process.pid();
-	}
-
 	/** The server's own scratch directory ({@code --tmpdir} and socket), removed when it stops. */
 	Path scratch() {
 		return this.scratch;
@@ -146,9 +142,12 @@ final class MariaDbProcess {
 				if (process.isPresent()) {
 					log.warn("Stopping a MariaDB (pid {}) left running on {} by an earlier run", pid, absolute);
 					Optional<String> scratch = argument(process.get(), "--tmpdir=");
+					long started = System.nanoTime();
 					process.get().destroy();
 					try {
 						process.get().onExit().get(60, TimeUnit.SECONDS);
+						log.info("The MariaDB left running (pid {}) stopped in {} ms", pid,
+								(System.nanoTime() - started) / 1_000_000);
 					}
 					catch (java.util.concurrent.TimeoutException ex) {
 						log.warn("The MariaDB left running (pid {}) did not stop within 60 s; killing it", pid);
