@@ -17,7 +17,7 @@ import sys, tempfile, threading, time, urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-TOKEN = "bench-operator-token"
+TOKEN = "bench-operator-token-0123456789-abcdef"
 
 
 def free_port():

@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 @ActiveProfiles("test")
 @TestPropertySource(properties = "gateway.mail.poll-delay=150")
 @DirtiesContext
-@EnabledIf("dovecotAvailable")
+@EnabledIf(value = "dovecotAvailable", disabledReason = "needs Debian's dovecot-imapd")
 class DovecotImapIntegrationTests {
 
 	private static final String HELPDESK = "helpdesk@persocontact.local";
@@ -53,10 +53,7 @@ class DovecotImapIntegrationTests {
 	JdbcTemplate jdbc;
 
 	static boolean dovecotAvailable() {
-		if (!DovecotServer.isInstalled() && "true".equals(System.getenv("CI"))) {
-			throw new IllegalStateException("CI must run the Dovecot tests: .ci/run installs dovecot-imapd");
-		}
-		return DovecotServer.isInstalled();
+		return DebianPackages.installed("DovecotImapIntegrationTests", "dovecot-imapd", DovecotServer.BINARY);
 	}
 
 	@BeforeAll
@@ -69,6 +66,8 @@ class DovecotImapIntegrationTests {
 		System.setProperty("gateway.mail.password", "secret");
 		System.setProperty("gateway.mail.smtp-protocol", "smtp");
 		System.setProperty("gateway.mail.smtp-port", "1"); // no SMTP here: the outbox retries, intake is what counts
+		// a throw-away server on loopback that writes no Authentication-Results; no officer acts in these tests
+		System.setProperty("gateway.intake.trust-unauthenticated-mail", "true");
 	}
 
 	@AfterAll
@@ -76,6 +75,7 @@ class DovecotImapIntegrationTests {
 		for (String key : new String[] { "host", "imap-protocol", "imap-port", "password", "smtp-protocol", "smtp-port" }) {
 			System.clearProperty("gateway.mail." + key);
 		}
+		System.clearProperty("gateway.intake.trust-unauthenticated-mail");
 		if (dovecot != null) {
 			dovecot.close();
 		}

@@ -19,22 +19,31 @@ import org.springframework.validation.annotation.Validated;
  * @param previousKeys older secrets by key id: they still verify until removed
  * @param viewLifetime how long a ticket view link stays valid
  * @param attachmentLifetime how long an attachment download link stays valid
- * @param myCasesLifetime how long a "my cases" link stays valid
+ * @param myCasesLifetime how long a "my cases" link stays valid; it is mailed only on request
  * @param decisionLifetime how long the links to accept or refuse a solution stay valid
+ * @param listedLinkLifetime how long the links a page lists (the tickets on "my cases" and on the portal
+ * pages, the view link on a decision page) stay valid: they are for this visit, not to be kept
+ * @param myCasesRequestInterval a second "my cases" link asked for the same address within this time is
+ * not sent (a double click, or someone flooding a mailbox)
  */
 @Validated
 @ConfigurationProperties("gateway.access")
 public record AccessSettings(String secret, @NotBlank String secretFile, @DefaultValue("k1") @NotBlank String activeKeyId,
 		Map<String, String> previousKeys, @NotNull Duration viewLifetime,
-		@DefaultValue("P7D") @NotNull Duration attachmentLifetime, @DefaultValue("P30D") @NotNull Duration myCasesLifetime,
-		@DefaultValue("P30D") @NotNull Duration decisionLifetime) {
+		@DefaultValue("P7D") @NotNull Duration attachmentLifetime, @DefaultValue("P1D") @NotNull Duration myCasesLifetime,
+		@DefaultValue("P30D") @NotNull Duration decisionLifetime, @DefaultValue("PT1H") @NotNull Duration listedLinkLifetime,
+		@DefaultValue("PT10M") @NotNull Duration myCasesRequestInterval) {
 
 	public AccessSettings {
 		previousKeys = previousKeys == null ? Map.of() : Map.copyOf(previousKeys);
-		for (Duration lifetime : new Duration[] { viewLifetime, attachmentLifetime, myCasesLifetime, decisionLifetime }) {
+		for (Duration lifetime : new Duration[] { viewLifetime, attachmentLifetime, myCasesLifetime, decisionLifetime,
+				listedLinkLifetime }) {
 			if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
 				throw new IllegalArgumentException("gateway.access.*-lifetime must be positive, was " + lifetime);
 			}
+		}
+		if (myCasesRequestInterval != null && myCasesRequestInterval.isNegative()) {
+			throw new IllegalArgumentException("gateway.access.my-cases-request-interval must not be negative");
 		}
 	}
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
  * ticket id, item id, expiry, the ticket's and the recipient's revocation epochs, a keyed tag of the
  * recipient address (the address itself never appears in a URL), then the HMAC-SHA256 of all of that.
  * Verifying a token needs no database; whether its epochs are still current is
- * {@link LinkManagement}'s question.
+ * {@link LinkManagement}'s question, and only it verifies: a page opens a link through
+ * {@link LinkManagement#open}, never through this class, so that no page can skip the revocation check.
  */
 @Service
 public class SignedLinks {
@@ -65,11 +66,23 @@ public class SignedLinks {
 
 	/** As {@link #url(LinkPurpose, long, String)}, for one item (an attachment) of the ticket. */
 	public String url(LinkPurpose purpose, long ticketId, long itemId, String recipient) {
-		if (!purpose.namesTicket()) {
+		return url(purpose, ticketId, itemId, recipient, this.settings.lifetime(purpose));
+	}
+
+	/**
+	 * The view link of a ticket as a page lists it ("my cases", the portal's list, a decision page): valid
+	 * for this visit only ({@code gateway.access.listed-link-lifetime}), so that a page opened once does
+	 * not hand out links that outlive the link it was opened with.
+	 */
+	public String listedViewUrl(long ticketId, String recipient) {
+		return url(LinkPurpose.VIEW_TICKET, ticketId, 0, recipient, this.settings.listedLinkLifetime());
+	}
+
+	private String url(LinkPurpose purpose, long ticketId, long itemId, String recipient, Duration lifetime) {
+		if (purpose.path() == null) {
 			throw new IllegalArgumentException(purpose + " links are built by their own module");
 		}
-		return this.baseUrl + purpose.path()
-				+ issue(purpose, ticketId, itemId, recipient, this.settings.lifetime(purpose));
+		return this.baseUrl + purpose.path() + issue(purpose, ticketId, itemId, recipient, lifetime);
 	}
 
 	public String issue(LinkPurpose purpose, long ticketId, String recipient, Duration lifetime) {
@@ -77,6 +90,9 @@ public class SignedLinks {
 	}
 
 	public String issue(LinkPurpose purpose, long ticketId, long itemId, String recipient, Duration lifetime) {
+		if (!purpose.isSignedLink()) {
+			throw new IllegalArgumentException(purpose + " is a reply address, see ReplyAddresses");
+		}
 		String keyId = this.keys.activeId();
 		byte[] key = this.keys.active();
 		byte[] kid = keyId.getBytes(StandardCharsets.US_ASCII);
@@ -93,7 +109,8 @@ public class SignedLinks {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
 	}
 
-	public LinkVerification verify(String token, LinkPurpose expected) {
+	/** The token on its own: signature, purpose, expiry. Callers outside this module use {@link LinkManagement#open}. */
+	LinkVerification verify(String token, LinkPurpose expected) {
 		if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
 			return new LinkVerification.Invalid("length");
 		}
@@ -142,7 +159,7 @@ public class SignedLinks {
 	}
 
 	/** Was this verified link issued to that address? Compared in constant time. */
-	public boolean isIssuedTo(LinkVerification.Valid link, String address) {
+	boolean isIssuedTo(LinkVerification.Valid link, String address) {
 		byte[] key = this.keys.byId(link.keyId());
 		return key != null && address != null && MessageDigest.isEqual(recipientTag(key, address), link.recipientTag());
 	}

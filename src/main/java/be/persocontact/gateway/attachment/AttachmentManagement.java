@@ -12,7 +12,6 @@ import be.persocontact.gateway.attachment.internal.InspectedFile;
 import be.persocontact.gateway.attachment.internal.StoredFiles;
 import be.persocontact.gateway.attachment.internal.TicketAttachments;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Service;
@@ -39,20 +38,16 @@ public class AttachmentManagement {
 
 	private final Clock clock;
 
-	private final String baseUrl;
-
 	private final MessageSource refusals;
 
 	AttachmentManagement(AttachmentInspector inspector, StoredFiles files, TicketAttachments attachments,
-			SignedLinks links, AttachmentSettings settings, Clock clock,
-			@Value("${gateway.public-base-url}") String baseUrl) {
+			SignedLinks links, AttachmentSettings settings, Clock clock) {
 		this.inspector = inspector;
 		this.files = files;
 		this.attachments = attachments;
 		this.links = links;
 		this.settings = settings;
 		this.clock = clock;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
 		bundle.setBasename("attachment/refusals");
 		bundle.setDefaultEncoding("UTF-8");
@@ -113,10 +108,13 @@ public class AttachmentManagement {
 		return this.attachments.textOf(ticketId);
 	}
 
-	/** The absolute download URL of one accepted file, for one recipient (the ticket's requester). */
-	public String downloadUrl(long attachmentId, String recipient) {
-		return this.baseUrl + "/d/"
-				+ this.links.issue(LinkPurpose.DOWNLOAD_ATTACHMENT, attachmentId, recipient, this.settings.linkLifetime());
+	/**
+	 * The absolute download URL of one accepted file of a ticket, for one recipient (the ticket's
+	 * requester), valid for {@code gateway.access.attachment-lifetime} and withdrawn with the ticket's
+	 * or the recipient's links.
+	 */
+	public String downloadUrl(long ticketId, long attachmentId, String recipient) {
+		return this.links.url(LinkPurpose.DOWNLOAD_ATTACHMENT, ticketId, attachmentId, recipient);
 	}
 
 	/** What happened to one file, in words for its sender: received with type and pages, or why not. */

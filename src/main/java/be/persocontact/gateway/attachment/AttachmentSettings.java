@@ -31,7 +31,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxExpandedSize an archive expanding beyond this is a bomb, whatever its ratio
  * @param parseTimeout hard time limit for reading one file
  * @param parseWorkers how many files are read at the same time, gateway-wide
- * @param linkLifetime how long a download link stays valid
  */
 @Validated
 @ConfigurationProperties("gateway.attachment")
@@ -41,8 +40,7 @@ public record AttachmentSettings(@NotEmpty List<String> allowedTypes,
 		@DefaultValue("100000") @Min(1000) @Max(10_000_000) int maxTextChars,
 		@DefaultValue("3") @Min(1) @Max(10) int maxNestingDepth,
 		@DefaultValue("100") @Min(2) int maxExpansionRatio, @DefaultValue("200MB") @NotNull DataSize maxExpandedSize,
-		@DefaultValue("30s") @NotNull Duration parseTimeout, @DefaultValue("2") @Positive @Max(64) int parseWorkers,
-		@DefaultValue("P30D") @NotNull Duration linkLifetime) {
+		@DefaultValue("30s") @NotNull Duration parseTimeout, @DefaultValue("2") @Positive @Max(64) int parseWorkers) {
 
 	/** The defaults of issue 4: what employees actually send, and nothing that executes or hides content. */
 	public static final List<String> DEFAULT_ALLOWED_TYPES = List.of("application/pdf", "image/jpeg", "image/png",
@@ -61,7 +59,7 @@ public record AttachmentSettings(@NotEmpty List<String> allowedTypes,
 	/** The defaults, for tests and tools that run without Spring. */
 	public static AttachmentSettings defaults() {
 		return new AttachmentSettings(null, DataSize.ofMegabytes(20), DataSize.ofMegabytes(30), 30, 100_000, 3, 100,
-				DataSize.ofMegabytes(200), Duration.ofSeconds(30), 2, Duration.ofDays(30));
+				DataSize.ofMegabytes(200), Duration.ofSeconds(30), 2);
 	}
 
 	public Set<String> allowedTypeSet() {

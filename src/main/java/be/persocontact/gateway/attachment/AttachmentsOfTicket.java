@@ -24,7 +24,7 @@ class AttachmentsOfTicket implements TicketFiles {
 			.stream()
 			.map(receipt -> new File(receipt.name(), this.attachments.describe(receipt, locale),
 					receipt.accepted() && receipt.attachmentId() != null
-							? this.attachments.downloadUrl(receipt.attachmentId(), recipient) : null))
+							? this.attachments.downloadUrl(ticket.id(), receipt.attachmentId(), recipient) : null))
 			.toList();
 	}
 

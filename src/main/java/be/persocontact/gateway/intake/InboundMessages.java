@@ -26,4 +26,9 @@ public interface InboundMessages extends Repository<InboundMessage, Long> {
 
 	long count();
 
+	long countByTicketNumberAndOutcomeAndProcessedAtAfter(String ticketNumber, Outcome outcome,
+			java.time.Instant after);
+
+	long countBySenderAndOutcomeAndProcessedAtAfter(String sender, Outcome outcome, java.time.Instant after);
+
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * <li>At the transport edge, before this chain: no MIME header becomes a Camel header (the mail
  * adapter), the raw mail is stored, and re-deliveries and second copies end as {@code DUPLICATE}
  * ({@link InboundRecorder}); oversized mail ends as {@code REJECTED_TOO_LARGE}.</li>
- * <li>This chain: machines first, so that nothing a machine sent is ever answered, then trust.</li>
+ * <li>This chain: machines first, so that nothing a machine sent is ever answered, then trust, then
+ * reply addresses an operator withdrew.</li>
  * <li>After it ({@link MailIntake}): threading (reply token, In-Reply-To/References, subject reference
  * from a participant), the per-sender limit on new tickets, and the ticket transaction.</li>
  * </ol>
@@ -22,7 +23,8 @@ class IntakeChain {
 
 	IntakeChain(IsOwnMail isOwnMail, IsBounce isBounce, IsFeedbackReport isFeedbackReport,
 			IsReadReceipt isReadReceipt, IsAutoReply isAutoReply, IsBulkMail isBulkMail,
-			IsCalendarReply isCalendarReply, IsUnauthenticated isUnauthenticated) {
+			IsCalendarReply isCalendarReply, IsUnauthenticated isUnauthenticated,
+			IsToWithdrawnReplyAddress isToWithdrawnReplyAddress) {
 		this.checks = List.of(
 				isOwnMail, // 10 our own mail coming back (a loop)
 				isBounce, // 20 bounces and delivery status notifications
@@ -31,7 +33,8 @@ class IntakeChain {
 				isAutoReply, // 23 auto-replies and out-of-office
 				isBulkMail, // 24 mailing lists and bulk mail
 				isCalendarReply, // 25 answers to meeting invitations (accepted, declined, tentative)
-				isUnauthenticated // 30 DMARC failed at our trusted receiving server
+				isUnauthenticated, // 30 DMARC failed at our trusted receiving server
+				isToWithdrawnReplyAddress // 40 sent to a reply address an operator has withdrawn
 		);
 	}
 

@@ -25,13 +25,19 @@ import org.springframework.validation.annotation.Validated;
  * @param trustedAuthservIds authserv-ids of our own receiving servers whose {@code Authentication-Results}
  * are believed; empty means none is
  * @param failingAfter permanent bounces after which an address is marked as failing
+ * @param trustUnauthenticatedMail act on mail without a trusted DMARC pass; required, knowingly, to run
+ * against an external mail server without {@code trustedAuthservIds}
+ * @param appendsPerTicket messages one ticket takes by mail per {@code rateWindow}; more are refused
+ * @param appendsPerSender messages one sender may add to existing tickets per {@code rateWindow}
  */
 @Validated
 @ConfigurationProperties("gateway.intake")
 public record IntakeSettings(@DefaultValue("3") @Positive int maxAttempts, @NotBlank @Email String helpdeskAddress,
 		@NotBlank String defaultLanguage, @DefaultValue("30MB") @NotNull DataSize maxMessageSize,
 		@DefaultValue("20") @Positive int newTicketsPerSender, @DefaultValue("PT1H") @NotNull Duration rateWindow,
-		@DefaultValue({}) List<String> trustedAuthservIds, @DefaultValue("3") @Positive int failingAfter) {
+		@DefaultValue({}) List<String> trustedAuthservIds, @DefaultValue("3") @Positive int failingAfter,
+		@DefaultValue("false") boolean trustUnauthenticatedMail, @DefaultValue("30") @Positive int appendsPerTicket,
+		@DefaultValue("60") @Positive int appendsPerSender) {
 
 	public IntakeSettings {
 		trustedAuthservIds = trustedAuthservIds == null ? List.of()

@@ -15,6 +15,7 @@ import be.persocontact.gateway.queue.TicketRouting;
 import be.persocontact.gateway.ticket.RecordedMessage;
 import be.persocontact.gateway.ticket.Requester;
 import be.persocontact.gateway.ticket.RequesterMessage;
+import be.persocontact.gateway.ticket.SenderProof;
 import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketNumber;
 import org.slf4j.Logger;
@@ -59,15 +60,19 @@ public class MailIntake {
 
 	private final TicketRouting routing;
 
-	private final IsUnauthenticated authenticity;
+	private final SenderAuthentication authentication;
+
+	private final AppendLimits appendLimits;
 
 	MailIntake(InboundRecorder recorder, InboundMessages messages, IntakeChain chain, ThreadResolver threads,
 			FailingAddresses failingAddresses, RejectionNotices notices, AttachmentManagement attachments,
 			TicketManagement tickets, IntakeSettings settings, TransactionTemplate transaction, Clock clock,
-			OfficerReplies officers, TicketRouting routing, IsUnauthenticated authenticity) {
+			OfficerReplies officers, TicketRouting routing, SenderAuthentication authentication,
+			AppendLimits appendLimits) {
+		this.appendLimits = appendLimits;
 		this.officers = officers;
 		this.routing = routing;
-		this.authenticity = authenticity;
+		this.authentication = authentication;
 		this.attachments = attachments;
 		this.recorder = recorder;
 		this.messages = messages;
@@ -245,14 +250,24 @@ public class MailIntake {
 
 		String language = languageOf(mail);
 		String replyText = QuoteTrimmer.trim(body.text());
-		Outcome officerOutcome = officerReply(record, mail, replyText, files, language);
+		SenderAuthentication.Verdict verdict = this.authentication.judge(mail);
+		Outcome officerOutcome = officerReply(record, mail, replyText, files, language, verdict);
 		if (officerOutcome != null) {
 			return officerOutcome;
 		}
 		Optional<ThreadResolver.Match> thread = this.threads.resolve(mail);
 		if (thread.isPresent()) {
+			Optional<String> limited = this.appendLimits.exceeded(mail.fromAddress(), thread.get().ticket());
+			if (limited.isPresent()) {
+				this.notices.notifyOnce(mail.fromAddress(), language, Outcome.REJECTED_RATE_LIMITED, mail.subject());
+				record.finish(Outcome.REJECTED_RATE_LIMITED, limited.get(), thread.get().ticket().value(),
+						this.clock.instant());
+				return Outcome.REJECTED_RATE_LIMITED;
+			}
 			RequesterMessage reply = message(mail, language, replyText, id);
-			RecordedMessage result = withReceipts(files, () -> this.tickets.append(thread.get().ticket(), reply));
+			SenderProof proof = proofOf(verdict, thread.get());
+			RecordedMessage result = withReceipts(files,
+					() -> this.tickets.append(thread.get().ticket(), reply, proof));
 			recordAttachments(result.ticket(), files, language, record.id());
 			noteDamage(result.ticket(), mail, id);
 			if (result.action() == RecordedMessage.Action.OPENED_FOLLOW_UP) {
@@ -260,7 +275,7 @@ public class MailIntake {
 			}
 			Outcome outcome = result.action() == RecordedMessage.Action.APPENDED ? Outcome.APPENDED
 					: Outcome.TICKET_CREATED;
-			record.finish(outcome, reasonOf(result), result.ticket().value(), this.clock.instant());
+			record.finish(outcome, reasonOf(result, verdict), result.ticket().value(), this.clock.instant());
 			record.threadedBy(thread.get().rule().name());
 			return outcome;
 		}
@@ -287,10 +302,11 @@ public class MailIntake {
 	 * Null when the mail is not for officers.
 	 */
 	private Outcome officerReply(InboundMessage record, ParsedMail mail, String replyText,
-			AttachmentManagement.Inspection files, String language) {
+			AttachmentManagement.Inspection files, String language, SenderAuthentication.Verdict verdict) {
 		OfficerReplies.Result result = this.officers.handle(new OfficerReplies.OfficerMail(mail.fromAddress(),
 				mail.recipientAddresses(), mail.referencedMessageIds(), replyText, record.id()),
-				this.authenticity.passedDmarc(mail));
+				verdict.mayAct() ? OfficerReplies.Authorship.provenSender()
+						: OfficerReplies.Authorship.unproven(verdict.reason()));
 		Instant now = this.clock.instant();
 		switch (result.kind()) {
 			case NOT_FOR_OFFICERS -> {
@@ -395,9 +411,21 @@ public class MailIntake {
 		}
 	}
 
-	private String reasonOf(RecordedMessage result) {
+	/**
+	 * What the sender may change: only an authenticated author moves a ticket, and only one who answered
+	 * to the signed reply address may accept or refuse a solution.
+	 */
+	private static SenderProof proofOf(SenderAuthentication.Verdict verdict, ThreadResolver.Match thread) {
+		if (!verdict.mayAct()) {
+			return SenderProof.NONE;
+		}
+		return thread.rule() == ThreadResolver.Rule.REPLY_TOKEN ? SenderProof.REPLY_ADDRESS : SenderProof.AUTHENTICATED;
+	}
+
+	private String reasonOf(RecordedMessage result, SenderAuthentication.Verdict verdict) {
 		return switch (result.action()) {
-			case APPENDED -> null;
+			case APPENDED -> result.statusKept() ? "STATUS_KEPT: a status change by mail needs "
+					+ (verdict.mayAct() ? "the signed reply address" : "proof of the sender: " + verdict.reason()) : null;
 			case OPENED_FOLLOW_UP -> "follow-up of closed ticket " + result.followsUp();
 			case OPENED -> null;
 		};

@@ -149,6 +149,37 @@ final class ParsedMail {
 		return null;
 	}
 
+	/**
+	 * Every address in the {@code From} header(s), lower case: one author is the rule; more than one
+	 * (RFC 5322 allows it with a {@code Sender}) is never allowed to act in anyone's name.
+	 */
+	List<String> fromAddresses() {
+		return addressesIn("From");
+	}
+
+	/** The {@code Sender} header's address, lower case, or null without one. */
+	String senderHeaderAddress() {
+		List<String> senders = addressesIn("Sender");
+		return senders.isEmpty() ? null : senders.get(0);
+	}
+
+	private List<String> addressesIn(String header) {
+		List<String> addresses = new ArrayList<>();
+		for (String value : headers(header)) {
+			try {
+				for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
+					if (address.getAddress() != null && !address.getAddress().isBlank()) {
+						addresses.add(address.getAddress().strip().toLowerCase(Locale.ROOT));
+					}
+				}
+			}
+			catch (AddressException ex) {
+				addresses.add(value.strip().toLowerCase(Locale.ROOT)); // unreadable: counted, never matched
+			}
+		}
+		return addresses;
+	}
+
 	/** The Return-Path, without angle brackets; empty for the null return path {@code <>}. */
 	String returnPath() {
 		String value = header("Return-Path");

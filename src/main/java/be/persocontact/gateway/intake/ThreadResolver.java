@@ -2,7 +2,8 @@ package be.persocontact.gateway.intake;
 
 import java.util.Optional;
 
-import be.persocontact.gateway.access.ReplyAddresses;
+import be.persocontact.gateway.access.LinkManagement;
+import be.persocontact.gateway.access.LinkUse;
 import be.persocontact.gateway.notification.Outbox;
 import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketManagement;
@@ -29,7 +30,7 @@ class ThreadResolver {
 	record Match(TicketNumber ticket, Rule rule) {
 	}
 
-	private final ReplyAddresses replyAddresses;
+	private final LinkManagement links;
 
 	private final Outbox outbox;
 
@@ -37,8 +38,8 @@ class ThreadResolver {
 
 	private final IntakeSettings settings;
 
-	ThreadResolver(ReplyAddresses replyAddresses, Outbox outbox, TicketManagement tickets, IntakeSettings settings) {
-		this.replyAddresses = replyAddresses;
+	ThreadResolver(LinkManagement links, Outbox outbox, TicketManagement tickets, IntakeSettings settings) {
+		this.links = links;
 		this.outbox = outbox;
 		this.tickets = tickets;
 		this.settings = settings;
@@ -47,7 +48,10 @@ class ThreadResolver {
 	Optional<Match> resolve(ParsedMail mail) {
 		String sender = mail.fromAddress();
 		for (String recipient : mail.recipientAddresses()) {
-			Optional<Match> match = this.replyAddresses.ticketOf(recipient, this.settings.helpdeskAddress(), sender)
+			// a withdrawn reply address never gets here: IsToWithdrawnReplyAddress held the mail
+			Optional<Match> match = this.links.openReplyAddress(recipient, this.settings.helpdeskAddress(), sender)
+				.filter(LinkUse.Granted.class::isInstance)
+				.map(use -> ((LinkUse.Granted) use).ticketId())
 				.flatMap(this.tickets::find)
 				.filter(ticket -> ticket.isParticipant(sender))
 				.map(ticket -> new Match(ticket.number(), Rule.REPLY_TOKEN));

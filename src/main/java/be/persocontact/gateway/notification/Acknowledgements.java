@@ -34,8 +34,11 @@ class Acknowledgements {
 
 	private final ObjectProvider<AcknowledgementDetails> details;
 
+	private final FirstContacts firstContacts;
+
 	Acknowledgements(TicketManagement tickets, MailTemplates templates, Outbox outbox, SignedLinks links,
-			ObjectProvider<AcknowledgementDetails> details) {
+			ObjectProvider<AcknowledgementDetails> details, FirstContacts firstContacts) {
+		this.firstContacts = firstContacts;
 		this.tickets = tickets;
 		this.templates = templates;
 		this.outbox = outbox;
@@ -48,19 +51,29 @@ class Acknowledgements {
 		Ticket ticket = this.tickets.find(event.number()).orElseThrow();
 		String recipient = ticket.requester().address();
 		String language = ticket.requester().language();
+		boolean firstContact = this.firstContacts.isFirstContact(recipient);
+		if (firstContact && !this.firstContacts.allowsAnother("the acknowledgement of " + ticket.number())) {
+			this.tickets.recordSystemNote(ticket.id(), "No acknowledgement was sent: the hourly cap on mails to "
+					+ "addresses never written to before was reached");
+			return;
+		}
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("number", ticket.number().value());
-		model.put("title", ticket.subject());
+		model.put("title", EchoedText.withoutLinks(ticket.subject()));
 		model.put("name", ticket.requester().displayName());
 		model.put("status", ticket.status().name());
 		model.put("link", this.links.ticketViewUrl(ticket.id(), recipient));
 		model.put("followsUp", event.followsUp() == null ? null : event.followsUp().value());
 		model.put("details", this.details.orderedStream().flatMap(channel -> channel.detailsOf(ticket).stream()).toList());
-		String title = ticket.subject().isBlank() ? this.templates.subject("untitled", language) : ticket.subject();
+		String title = ticket.subject().isBlank() ? this.templates.subject("untitled", language)
+				: EchoedText.withoutLinks(ticket.subject());
 		String subject = "[" + ticket.number() + "] " + title;
 		String kind = event.followsUp() == null ? KIND : FOLLOW_UP_KIND;
-		this.outbox.enqueue(ticket.id(), kind, language, recipient, subject, ticket.number().value(),
-				this.templates.render(kind, language, model));
+		OutboundMail mail = this.outbox.enqueue(ticket.id(), kind, language, recipient, subject,
+				ticket.number().value(), this.templates.render(kind, language, model));
+		if (firstContact) {
+			mail.markFirstContact();
+		}
 	}
 
 }

@@ -37,8 +37,11 @@ public class NotificationManagement {
 
 	private final Clock clock;
 
+	private final FirstContacts firstContacts;
+
 	NotificationManagement(TicketManagement tickets, TicketMails mails, MailTemplates templates, Outbox outbox,
-			OutboundMails outboundMails, Clock clock) {
+			OutboundMails outboundMails, Clock clock, FirstContacts firstContacts) {
+		this.firstContacts = firstContacts;
 		this.tickets = tickets;
 		this.mails = mails;
 		this.templates = templates;
@@ -113,14 +116,21 @@ public class NotificationManagement {
 				this.clock.instant().minus(REJECTION_PERIOD)) > 0) {
 			return false;
 		}
+		boolean firstContact = this.firstContacts.isFirstContact(notice.recipient());
+		if (firstContact && !this.firstContacts.allowsAnother("a " + template + " notice")) {
+			return false;
+		}
 		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("mailSubject", notice.mailSubject());
+		model.put("mailSubject", EchoedText.withoutLinks(notice.mailSubject()));
 		model.put("files", notice.files());
 		String shown = notice.mailSubject().isBlank() ? this.templates.subject("untitled", notice.language())
-				: notice.mailSubject();
-		this.outbox.enqueue(null, template, notice.language(), notice.recipient(),
+				: EchoedText.withoutLinks(notice.mailSubject());
+		OutboundMail mail = this.outbox.enqueue(null, template, notice.language(), notice.recipient(),
 				this.templates.subject(template, notice.language(), shown), null,
 				this.templates.render(template, notice.language(), model));
+		if (firstContact) {
+			mail.markFirstContact();
+		}
 		return true;
 	}
 

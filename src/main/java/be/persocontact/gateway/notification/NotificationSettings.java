@@ -22,13 +22,15 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize mails claimed per outbox run
  * @param lease how long a claimed mail is left to its sender before another run may send it again;
  * longer than the slowest SMTP conversation, or a slow send becomes a double send
+ * @param firstContactsPerHour how many acknowledgements and notices per hour may go to addresses never
+ * written to before; beyond it they are not sent (a flood of forged senders must not make us a mailer)
  */
 @Validated
 @ConfigurationProperties("gateway.notification")
 public record NotificationSettings(@NotBlank @Email String fromAddress, @NotBlank String fromName,
 		@NotBlank String templatesDir, @Positive int maxAttempts, @DefaultValue("PT5S") @NotNull Duration initialBackoff,
 		@DefaultValue("PT15M") @NotNull Duration maxBackoff, @DefaultValue("20") @Positive int batchSize,
-		@DefaultValue("PT2M") @NotNull Duration lease) {
+		@DefaultValue("PT2M") @NotNull Duration lease, @DefaultValue("500") @Positive int firstContactsPerHour) {
 
 	/** The domain of our own Message-IDs, so that replies and bounces can be recognised as ours. */
 	public String messageIdDomain() {

@@ -91,6 +91,10 @@ public class OutboundMail {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	/** The first mail the gateway ever wrote to this recipient; their number per hour is capped. */
+	@Column(name = "first_contact", nullable = false)
+	private boolean firstContact;
+
 	@Column(name = "sent_at")
 	private Instant sentAt;
 
@@ -165,6 +169,10 @@ public class OutboundMail {
 
 	public String replyTo() {
 		return this.replyTo;
+	}
+
+	void markFirstContact() {
+		this.firstContact = true;
 	}
 
 	void replyTo(String address) {

@@ -25,4 +25,10 @@ public interface OutboundMails extends Repository<OutboundMail, Long> {
 
 	long countByRecipientAndKindAndCreatedAtAfter(String recipient, String kind, Instant after);
 
+	boolean existsByRecipient(String recipient);
+
+	long countByFirstContactTrueAndCreatedAtAfter(Instant after);
+
+	long countByTicketIdAndKindAndCreatedAtAfter(Long ticketId, String kind, Instant after);
+
 }

@@ -13,8 +13,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Writes one templated mail about a ticket to its requester into the outbox. Every such mail carries
- * the same few facts (number, title, status) and personal links, never the request's content: mails
- * get forwarded, printed and read on shared screens.
+ * the same few facts (number, title, status) and links to that ticket only, never the request's
+ * content nor a link to all the requester's cases: mails get forwarded, printed and read on shared
+ * screens ({@link MyCasesLinks} sends the latter, on request only).
  */
 @Component
 class TicketMails {
@@ -40,7 +41,6 @@ class TicketMails {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("name", ticket.requester().displayName());
 		model.put("link", this.links.url(LinkPurpose.VIEW_TICKET, ticket.id(), recipient));
-		model.put("casesLink", this.links.url(LinkPurpose.MY_CASES, ticket.id(), recipient));
 		model.putAll(extra);
 		return enqueue(ticket, template, recipient, ticket.requester().language(), model);
 	}
@@ -53,10 +53,11 @@ class TicketMails {
 			Map<String, Object> extra) {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("number", ticket.number().value());
-		model.put("title", ticket.subject());
+		model.put("title", EchoedText.withoutLinks(ticket.subject()));
 		model.put("status", ticket.status().name());
 		model.putAll(extra);
-		String title = ticket.subject().isBlank() ? this.templates.subject("untitled", language) : ticket.subject();
+		String title = ticket.subject().isBlank() ? this.templates.subject("untitled", language)
+				: EchoedText.withoutLinks(ticket.subject());
 		String subject = "[" + ticket.number() + "] " + this.templates.subject(template, language, title);
 		return this.outbox.enqueue(ticket.id(), template, language, recipient, subject, ticket.number().value(),
 				this.templates.render(template, language, model));

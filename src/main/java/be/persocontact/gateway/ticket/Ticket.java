@@ -119,22 +119,33 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 	 * A further message from the requester. A ticket waiting for the requester's information goes
 	 * back to work; a proposed solution is accepted or refused when the message starts with a clear
 	 * yes or no (with a reason), in any of the four languages; a closed ticket can no longer be used to
-	 * communicate.
+	 * communicate. Only a message with the {@link SenderProof} for it moves the ticket: anyone can write
+	 * a requester's address in a From line.
+	 * @return true when the message would have moved the ticket but lacked the proof, so it did not
 	 */
-	public void appendRequesterMessage(String author, String body, Long inboundMessageId, Instant at) {
+	public boolean appendRequesterMessage(String author, String body, Long inboundMessageId, Instant at,
+			SenderProof proof) {
 		if (this.status.isClosed()) {
 			throw new TicketClosed(number());
 		}
 		TicketStatus before = this.status;
+		boolean kept = false;
 		this.timeline.add(new TimelineEntry(this, TimelineEntryKind.REQUESTER_MESSAGE, author, body,
 				inboundMessageId, at));
 		this.updatedAt = at;
 		if (this.status == TicketStatus.PENDING) {
-			moveTo(TicketStatus.WORK_IN_PROGRESS, author, null, at, true);
+			kept = !proof.mayResume();
+			if (!kept) {
+				moveTo(TicketStatus.WORK_IN_PROGRESS, author, null, at, true);
+			}
 		}
 		else if (this.status == TicketStatus.AWAITING_ACCEPTANCE) {
 			SolutionAnswer answer = SolutionAnswer.read(body);
-			if (answer.accepts()) {
+			kept = !proof.mayDecide() && (answer.accepts() || answer.refuses());
+			if (kept) {
+				registerEvent(new SolutionAnswerSetAside(number(), answer.accepts()));
+			}
+			else if (answer.accepts()) {
 				moveTo(TicketStatus.CLOSED_COMPLETE, author, null, at, true);
 			}
 			else if (answer.refuses()) {
@@ -142,6 +153,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 			}
 		}
 		registerEvent(new RequesterMessageAppended(number(), inboundMessageId, before, this.status, body));
+		return kept;
 	}
 
 	/** Records the catalogue form a portal submission was made with; routing reads it. */

@@ -54,10 +54,11 @@ public class TicketManagement {
 
 	/**
 	 * Appends the message to the ticket the intake has matched it to. The caller has checked that the
-	 * sender takes part in that ticket. A closed ticket is not reopened: a new ticket referencing it is
-	 * opened instead.
+	 * sender takes part in that ticket, and says how sure it is of the sender ({@code proof}: only a proven
+	 * message changes the status). A closed ticket is not reopened: a new ticket referencing it is opened
+	 * instead.
 	 */
-	public RecordedMessage append(TicketNumber number, RequesterMessage message) {
+	public RecordedMessage append(TicketNumber number, RequesterMessage message, SenderProof proof) {
 		Ticket ticket = this.tickets.findByNumber(number)
 			.orElseThrow(() -> new IllegalArgumentException("No ticket " + number));
 		if (ticket.status().isClosed()) {
@@ -67,10 +68,10 @@ public class TicketManagement {
 			this.tickets.save(followUp);
 			return new RecordedMessage(RecordedMessage.Action.OPENED_FOLLOW_UP, followUp.number(), number);
 		}
-		ticket.appendRequesterMessage(message.address(), message.body(), message.inboundMessageId(),
-				this.clock.instant());
+		boolean kept = ticket.appendRequesterMessage(message.address(), message.body(), message.inboundMessageId(),
+				this.clock.instant(), proof);
 		this.tickets.save(ticket);
-		return new RecordedMessage(RecordedMessage.Action.APPENDED, ticket.number(), null);
+		return new RecordedMessage(RecordedMessage.Action.APPENDED, ticket.number(), null, kept);
 	}
 
 	/** Notes something the gateway noticed (a bounce, an auto-reply) on the ticket's timeline. */

@@ -2,7 +2,11 @@ package be.persocontact.gateway.access;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,7 @@ class ReplyAddressesUnitTests {
 	void aReplyAddressNamesItsTicketForTheRecipientItWasIssuedTo() {
 		String address = this.addresses.replyAddress(HELPDESK, 1167, "Anna@Example.org");
 
-		assertThat(address).matches("helpdesk\\+[a-z2-7]{32}@persocontact\\.local");
+		assertThat(address).matches("helpdesk\\+[a-z2-7]{39}@persocontact\\.local");
 		assertThat(address.substring(0, address.indexOf('@'))).hasSizeLessThanOrEqualTo(64);
 		assertThat(this.addresses.ticketOf(address, HELPDESK, "anna@example.org")).contains(1167L);
 		assertThat(this.addresses.ticketOf(address.toUpperCase(), HELPDESK, "ANNA@example.org")).contains(1167L);
@@ -35,7 +39,7 @@ class ReplyAddressesUnitTests {
 		java.util.List<String> queues = java.util.List.of("attestations", "salary");
 		String address = this.addresses.queueReplyAddress(HELPDESK, 1167, "salary", until);
 
-		assertThat(address).matches("helpdesk\\+[a-z2-7]{36}@persocontact\\.local");
+		assertThat(address).matches("helpdesk\\+[a-z2-7]{42}@persocontact\\.local");
 		ReplyAddresses.QueueToken valid = this.addresses.queueTokenOf(address.toUpperCase(), HELPDESK, queues,
 				until);
 		assertThat(valid.kind()).isEqualTo(ReplyAddresses.QueueToken.Kind.VALID);
@@ -80,9 +84,94 @@ class ReplyAddressesUnitTests {
 		assertThat(replyAddresses(KEY_2, "k2", Map.of()).ticketOf(old, HELPDESK, "anna@example.org")).isEmpty();
 	}
 
+	@Test
+	void anAddressCarriesTheEpochsOfItsTicketAndRecipientOrQueueAsTheyWereWhenItWasWritten() {
+		Map<String, Integer> epochs = new HashMap<>(Map.of("ticket:1167", 2, "anna@example.org", 5, "queue:salary", 9));
+		ReplyAddresses addresses = replyAddresses(KEY_1, "k1", Map.of(), epochs);
+		String requesters = addresses.replyAddress(HELPDESK, 1167, "Anna@Example.org");
+		LocalDate until = LocalDate.of(2027, 2, 27);
+		String officers = addresses.queueReplyAddress(HELPDESK, 1167, "salary", until);
+		epochs.replaceAll((key, epoch) -> epoch + 1); // bumped later: the addresses keep what they were signed with
+
+		assertThat(addresses.requesterTokenOf(requesters, HELPDESK, "anna@example.org")).hasValueSatisfying(token -> {
+			assertThat(token.kind()).isEqualTo(ReplyAddresses.RequesterToken.Kind.AUTHENTIC);
+			assertThat(token.ticketEpoch()).isEqualTo(2);
+			assertThat(token.recipientEpoch()).isEqualTo(5);
+		});
+		ReplyAddresses.QueueToken queueToken = addresses.queueTokenOf(officers, HELPDESK, List.of("salary"), until);
+		assertThat(queueToken.ticketEpoch()).isEqualTo(2);
+		assertThat(queueToken.queueEpoch()).isEqualTo(9);
+	}
+
+	@Test
+	void anAddressWrittenBeforeEpochsExistedStillNamesItsTicketAsIssuedAtEpochZero() {
+		String legacy = legacyRequesterAddress(1167, "anna@example.org");
+
+		assertThat(legacy).matches("helpdesk\\+[a-z2-7]{32}@persocontact\\.local");
+		assertThat(this.addresses.requesterTokenOf(legacy, HELPDESK, "anna@example.org")).hasValueSatisfying(token -> {
+			assertThat(token.kind()).isEqualTo(ReplyAddresses.RequesterToken.Kind.AUTHENTIC);
+			assertThat(token.ticketId()).isEqualTo(1167);
+			assertThat(token.ticketEpoch()).isZero();
+			assertThat(token.recipientEpoch()).isZero();
+		});
+		assertThat(this.addresses.ticketOf(legacy, HELPDESK, "mallory@example.org")).isEmpty();
+	}
+
+	@Test
+	void anAddressSpelledOtherwiseThanWeWroteItIsNotOurs() {
+		String address = this.addresses.replyAddress(HELPDESK, 1167, "anna@example.org");
+		int at = address.indexOf('@');
+		// the last character of 39 carries 2 bits of the token and 3 of padding: set padding is another spelling
+		char last = address.charAt(at - 1);
+		String padded = address.substring(0, at - 1) + "abcdefghijklmnopqrstuvwxyz234567"
+			.charAt("abcdefghijklmnopqrstuvwxyz234567".indexOf(last) ^ 1) + address.substring(at);
+
+		assertThat(this.addresses.ticketOf(padded, HELPDESK, "anna@example.org")).isEmpty();
+		assertThat(this.addresses.ticketOf(address.substring(0, at) + "a" + address.substring(at), HELPDESK,
+				"anna@example.org")).isEmpty();
+	}
+
+	private static String legacyRequesterAddress(long ticketId, String recipient) {
+		byte[] key = Base64.getDecoder().decode(KEY_1);
+		java.nio.ByteBuffer body = java.nio.ByteBuffer.allocate(10);
+		body.putInt((int) ticketId);
+		body.put(HmacSha256.of(key, ("reply-recipient:" + recipient).getBytes(StandardCharsets.UTF_8)), 0, 6);
+		byte[] prefixed = ("reply:" + new String(body.array(), StandardCharsets.ISO_8859_1))
+			.getBytes(StandardCharsets.ISO_8859_1);
+		byte[] token = java.util.Arrays.copyOf(body.array(), 20);
+		System.arraycopy(HmacSha256.of(key, prefixed), 0, token, 10, 10);
+		StringBuilder out = new StringBuilder();
+		for (int bit = 0; bit < token.length * 8; bit += 5) {
+			int value = 0;
+			for (int i = 0; i < 5; i++) {
+				int index = bit + i;
+				value = (value << 1) | ((token[index / 8] >> (7 - index % 8)) & 1);
+			}
+			out.append("abcdefghijklmnopqrstuvwxyz234567".charAt(value));
+		}
+		return "helpdesk+" + out + "@persocontact.local";
+	}
+
 	private static ReplyAddresses replyAddresses(String secret, String id, Map<String, String> previous) {
-		return new ReplyAddresses(new LinkKeys(new AccessSettings(secret, "unused", id, previous, Duration.ofDays(1), Duration.ofDays(1),
-				Duration.ofDays(1), Duration.ofDays(1))));
+		return replyAddresses(secret, id, previous, Map.of());
+	}
+
+	private static ReplyAddresses replyAddresses(String secret, String id, Map<String, String> previous,
+			Map<String, Integer> epochs) {
+		LinkEpochs current = new LinkEpochs() {
+			@Override
+			public int ofTicket(long ticketId) {
+				return epochs.getOrDefault("ticket:" + ticketId, 0);
+			}
+
+			@Override
+			public int ofRecipient(String address) {
+				return epochs.getOrDefault(address.toLowerCase(Locale.ROOT), 0);
+			}
+		};
+		return new ReplyAddresses(new LinkKeys(new AccessSettings(secret, "unused", id, previous, Duration.ofDays(1),
+				Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1), Duration.ofHours(1), Duration.ZERO)),
+				current);
 	}
 
 }

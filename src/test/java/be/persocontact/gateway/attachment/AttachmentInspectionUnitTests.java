@@ -128,8 +128,7 @@ class AttachmentInspectionUnitTests {
 	void whenArchivesAreAllowedANestedZipBombIsRefusedAsABomb() {
 		AttachmentSettings withZip = new AttachmentSettings(
 				concat(AttachmentSettings.DEFAULT_ALLOWED_TYPES, "application/zip"), settings.maxFileSize(),
-				settings.maxMessageSize(), 30, 100_000, 3, 100, DataSize.ofMegabytes(200), Duration.ofSeconds(10), 1,
-				Duration.ofDays(1));
+				settings.maxMessageSize(), 30, 100_000, 3, 100, DataSize.ofMegabytes(200), Duration.ofSeconds(10), 1);
 		try (AttachmentInspector archives = AttachmentInspector.standard(withZip, AttachmentInspector.tika(withZip))) {
 			byte[] bomb = TestDocuments.zipBomb(5);
 			assertRefused(archives.inspect(List.of(new IncomingFile("42.zip", null, bomb))).get(0), RefusalReason.BOMB);
@@ -276,7 +275,7 @@ class AttachmentInspectionUnitTests {
 			return ExtractedContent.textOnly("gelezen");
 		};
 		AttachmentSettings quick = new AttachmentSettings(null, settings.maxFileSize(), settings.maxMessageSize(), 30,
-				100_000, 3, 100, DataSize.ofMegabytes(200), Duration.ofMillis(300), 1, Duration.ofDays(1));
+				100_000, 3, 100, DataSize.ofMegabytes(200), Duration.ofMillis(300), 1);
 		try (AttachmentInspector withHang = AttachmentInspector.standard(quick, hanging)) {
 			long started = System.nanoTime();
 			List<InspectedFile> files = withHang.inspect(List.of(new IncomingFile("hangt.pdf", null,

@@ -143,7 +143,8 @@ class AttachmentIntegrationTests {
 		long accepted = opened.receipts().get(0).attachmentId();
 		long refused = opened.receipts().get(1).attachmentId();
 
-		HttpResponse<byte[]> download = get(URI.create(this.attachments.downloadUrl(accepted, anna)).getPath());
+		long ticket = opened.ticketId();
+		HttpResponse<byte[]> download = get(URI.create(this.attachments.downloadUrl(ticket, accepted, anna)).getPath());
 		assertThat(download.statusCode()).isEqualTo(200);
 		assertThat(download.body()).isEqualTo(attest);
 		assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -152,16 +153,18 @@ class AttachmentIntegrationTests {
 		assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(download.headers().firstValue("Cache-Control")).hasValue("no-store");
 
-		assertThat(get("/d/" + this.links.issue(LinkPurpose.DOWNLOAD_ATTACHMENT, accepted, unique("mallory"),
+		assertThat(get("/d/" + this.links.issue(LinkPurpose.DOWNLOAD_ATTACHMENT, ticket, accepted, unique("mallory"),
 				Duration.ofDays(1))).statusCode()).isEqualTo(404);
-		assertThat(get("/d/" + this.links.issue(LinkPurpose.VIEW_TICKET, accepted, anna, Duration.ofDays(1)))
+		assertThat(get("/d/" + this.links.issue(LinkPurpose.VIEW_TICKET, ticket, accepted, anna, Duration.ofDays(1)))
 			.statusCode()).isEqualTo(404);
-		assertThat(get("/d/" + this.links.issue(LinkPurpose.DOWNLOAD_ATTACHMENT, refused, anna, Duration.ofDays(1)))
-			.statusCode()).isEqualTo(404);
-		HttpResponse<byte[]> expired = get(
-				"/d/" + this.links.issue(LinkPurpose.DOWNLOAD_ATTACHMENT, accepted, anna, Duration.ofSeconds(-1)));
+		assertThat(get("/d/" + this.links.issue(LinkPurpose.DOWNLOAD_ATTACHMENT, ticket, refused, anna,
+				Duration.ofDays(1))).statusCode()).isEqualTo(404);
+		HttpResponse<byte[]> expired = get("/d/"
+				+ this.links.issue(LinkPurpose.DOWNLOAD_ATTACHMENT, ticket, accepted, anna, Duration.ofSeconds(-1)));
 		assertThat(expired.statusCode()).isEqualTo(410);
-		assertThat(new String(expired.body(), StandardCharsets.UTF_8)).contains("verlopen").doesNotContain("Geboorte");
+		assertThat(new String(expired.body(), StandardCharsets.UTF_8)).contains("Deze link is verlopen")
+			.contains("This link has expired")
+			.doesNotContain("Geboorte");
 		assertThat(get("/d/not-a-token").statusCode()).isEqualTo(404);
 	}
 

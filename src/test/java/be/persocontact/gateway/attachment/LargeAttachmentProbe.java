@@ -22,7 +22,7 @@ public final class LargeAttachmentProbe {
 	public static void main(String[] args) throws Exception {
 		byte[] content = Files.readAllBytes(Path.of(args[0]));
 		AttachmentSettings settings = new AttachmentSettings(null, DataSize.ofMegabytes(30), DataSize.ofMegabytes(30),
-				30, 100_000, 3, 100, DataSize.ofMegabytes(200), Duration.ofSeconds(60), 1, Duration.ofDays(1));
+				30, 100_000, 3, 100, DataSize.ofMegabytes(200), Duration.ofSeconds(60), 1);
 		try (AttachmentInspector inspector = AttachmentInspector.standard(settings, AttachmentInspector.tika(settings))) {
 			List<InspectedFile> files = inspector.inspect(List.of(new IncomingFile("groot.pdf", null, content)));
 			Runtime runtime = Runtime.getRuntime();

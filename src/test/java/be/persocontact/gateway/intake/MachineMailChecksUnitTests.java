@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MachineMailChecksUnitTests {
 
 	private final IntakeSettings settings = new IntakeSettings(3, "helpdesk@persocontact.local", "nl", org.springframework.util.unit.DataSize.ofMegabytes(30), 20,
-			java.time.Duration.ofHours(1), java.util.List.of("mx.persocontact.local"), 3);
+			java.time.Duration.ofHours(1), java.util.List.of("mx.persocontact.local"), 3, false, 30, 60);
 
 	private final IsAutoReply isAutoSubmitted = new IsAutoReply();
 
@@ -23,7 +23,8 @@ class MachineMailChecksUnitTests {
 
 	private final IsBulkMail isBulkMail = new IsBulkMail();
 
-	private final IsUnauthenticated isUnauthenticated = new IsUnauthenticated(this.settings);
+	private final IsUnauthenticated isUnauthenticated = new IsUnauthenticated(
+			new SenderAuthentication(this.settings, false, "mx.persocontact.local"));
 
 	private final IsOwnMail isOwnMail = new IsOwnMail(this.settings);
 

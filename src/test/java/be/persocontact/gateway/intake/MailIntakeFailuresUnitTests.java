@@ -46,13 +46,14 @@ class MailIntakeFailuresUnitTests {
 	private final AttachmentManagement attachments = mock(AttachmentManagement.class);
 
 	private final IntakeSettings settings = new IntakeSettings(3, "helpdesk@persocontact.local", "nl",
-			DataSize.ofMegabytes(30), 20, Duration.ofHours(1), List.of(), 3);
+			DataSize.ofMegabytes(30), 20, Duration.ofHours(1), List.of(), 3, false, 30, 60);
 
 	private final MailIntake intake = new MailIntake(this.recorder, this.messages, this.chain,
 			mock(ThreadResolver.class), mock(FailingAddresses.class), mock(RejectionNotices.class), this.attachments,
 			mock(TicketManagement.class), this.settings, new TransactionTemplate(new NoTransactions()),
 			Clock.systemUTC(), mock(be.persocontact.gateway.queue.OfficerReplies.class),
-			mock(be.persocontact.gateway.queue.TicketRouting.class), mock(IsUnauthenticated.class));
+			mock(be.persocontact.gateway.queue.TicketRouting.class), mock(SenderAuthentication.class),
+			mock(AppendLimits.class));
 
 	@BeforeEach
 	void machinesLetEveryMailThrough() {

@@ -33,7 +33,8 @@ class MailTemplatesUnitTests {
 	private static final List<String> LANGUAGES = List.of("nl", "fr", "de", "en");
 
 	private final MailTemplates templates = new MailTemplates(new NotificationSettings("helpdesk@persocontact.local",
-			"PersoContact", TEMPLATES.toString(), 20, Duration.ofSeconds(5), Duration.ofMinutes(15), 20, Duration.ofMinutes(2)));
+			"PersoContact", TEMPLATES.toString(), 20, Duration.ofSeconds(5), Duration.ofMinutes(15), 20, Duration.ofMinutes(2),
+			500));
 
 	@Test
 	void everyTemplateRendersInAllFourLanguagesInBothPartsWithNoMissingMessageKey() throws IOException {
@@ -152,7 +153,8 @@ class MailTemplatesUnitTests {
 		model.put("status", name.equals("information-requested") ? "PENDING" : "WORK_IN_PROGRESS");
 		model.put("from", "AWAITING_ACCEPTANCE");
 		model.put("link", aboutATicket ? "https://hr.example.org/t/VIEW" : null);
-		model.put("casesLink", aboutATicket ? "https://hr.example.org/me/CASES" : null);
+		model.put("casesLink", name.equals("my-cases-link") ? "https://hr.example.org/me/CASES" : null);
+		model.put("hours", 24); // my-cases-link
 		model.put("acceptLink", "https://hr.example.org/a/ACCEPT");
 		model.put("refuseLink", "https://hr.example.org/r/REFUSE");
 		model.put("followsUp", "HRB0000041");
@@ -165,7 +167,6 @@ class MailTemplatesUnitTests {
 		if (toOfficers) {
 			model.put("name", null);
 			model.put("link", null);
-			model.put("casesLink", null);
 			model.put("files", List.of(Map.of("name", "attest.pdf", "description", "PDF, 1 page")));
 		}
 		model.put("message", "Kunt u ook het attest van de arts bezorgen?");

@@ -26,7 +26,7 @@ class NotificationMailsIntegrationTests extends TicketFixtureTestSupport {
 	OutboxMailer outboxMailer;
 
 	@Test
-	void aStatusChangeMailsTheRequesterInTheirLanguageWithLinksButWithoutTheContentOfTheRequest() {
+	void aStatusChangeMailsTheRequesterInTheirLanguageWithTheTicketsLinkButWithoutTheContentOfTheRequest() {
 		String anna = unique("anna");
 		TicketNumber number = this.fixture.open(anna, "Medisch attest", "Mijn diagnose is vertrouwelijk.", "de");
 
@@ -37,8 +37,9 @@ class NotificationMailsIntegrationTests extends TicketFixtureTestSupport {
 			.containsEntry("language", "de")
 			.containsEntry("subject", "[" + number + "] Ihr Antrag wurde zugewiesen: Medisch attest");
 		for (String part : List.of("text_body", "html_body")) {
-			assertThat((String) mail.get(part)).as(part).contains("Zugewiesen", number.value(), "/t/", "/me/")
-				.doesNotContain("vertrouwelijk");
+			// a forwarded status mail opens this ticket, not all of the requester's ("my cases" is on request)
+			assertThat((String) mail.get(part)).as(part).contains("Zugewiesen", number.value(), "/t/")
+				.doesNotContain("vertrouwelijk", "/me/");
 		}
 	}
 

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -74,6 +75,9 @@ class OutboxIntegrationTests {
 
 	@Autowired
 	OutboxMailer outboxMailer;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@LocalServerPort
 	int port;
@@ -185,7 +189,7 @@ class OutboxIntegrationTests {
 			.containsEntry("resends", 1);
 
 		HttpResponse<String> metric = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/metrics/gateway.outbox.resends"))
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + "/actuator/metrics/gateway.outbox.resends"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(metric.statusCode()).isEqualTo(200);
 		assertThat(metric.body()).contains("\"name\":\"gateway.outbox.resends\"").containsPattern("\"value\":[1-9]");
@@ -196,7 +200,7 @@ class OutboxIntegrationTests {
 		HttpClient http = HttpClient.newHttpClient();
 		for (String name : List.of("gateway.outbox.backlog", "gateway.outbox.failed")) {
 			HttpResponse<String> metric = http.send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/metrics/" + name)).build(),
+					HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + "/actuator/metrics/" + name)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(metric.statusCode()).as(name).isEqualTo(200);
 			assertThat(metric.body()).contains("\"name\":\"" + name + "\"").contains("\"statistic\":\"VALUE\"");

@@ -41,6 +41,12 @@ abstract class OfficerMailTestSupport extends MailIntegrationTestSupport {
 
 	static final String DMARC_FAIL = "Authentication-Results: mx.persocontact.local; spf=fail; dmarc=fail header.from=persocontact.local\n";
 
+	/** What our receiving server writes on an employee's mail whose domain passed DMARC. */
+	static String dmarcPassFor(String address) {
+		return "Authentication-Results: mx.persocontact.local; spf=pass; dmarc=pass header.from="
+				+ address.substring(address.indexOf('@') + 1) + "\n";
+	}
+
 	/** An employee's new request; returns its ticket number. */
 	String employeeWrites(String from, String subject, String body, String language) {
 		this.mail.sendRaw(mailFrom(from, "Employee", subject, body, language), helpdesk());

@@ -46,7 +46,8 @@ class OfficerRepliesIntegrationTests extends OfficerMailTestSupport {
 		assertThat(awaitInbound(reply(AN, announcement, "#take", DMARC_FAIL))).containsExactly("QUARANTINED",
 				"UNAUTHENTICATED: DMARC failed at mx.persocontact.local");
 		assertThat(awaitInbound(reply(AN, announcement, "#take", ""))).containsExactly("QUARANTINED",
-				"OFFICER_REPLY_HELD: UNAUTHENTICATED: no DMARC pass from a trusted server for an officer's reply");
+				"OFFICER_REPLY_HELD: UNAUTHENTICATED: an officer's reply needs proof of its sender; "
+						+ "NO_TRUSTED_RESULTS: no Authentication-Results of mx.persocontact.local");
 
 		assertThat(status(number)).isEqualTo("OPEN");
 		assertThat(assignee(number)).isNull();

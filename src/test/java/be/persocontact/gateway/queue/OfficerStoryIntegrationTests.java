@@ -56,7 +56,7 @@ class OfficerStoryIntegrationTests extends OfficerMailTestSupport {
 			.contains("Queue attestations (keyword 'certificat medical' in the attachment text)");
 		String announced = textOf(announcement);
 		assertThat(announced).contains(employee, "vous trouverez le document en annexe", "scan.pdf", "#take");
-		assertThat(replyTo(announcement)).matches("helpdesk\\+[a-z2-7]{36}@persocontact\\.local");
+		assertThat(replyTo(announcement)).matches("helpdesk\\+[a-z2-7]{42}@persocontact\\.local");
 		// this queue asks for the files themselves
 		jakarta.mail.Multipart parts = (jakarta.mail.Multipart) announcement.getContent();
 		assertThat(parts.getCount()).isEqualTo(2);
@@ -77,7 +77,7 @@ class OfficerStoryIntegrationTests extends OfficerMailTestSupport {
 			.doesNotContain("quoted text of the original");
 
 		// the employee answers; the officer working on it hears of it
-		reply(employee, question, "Voici la deuxième page.", "");
+		reply(employee, question, "Voici la deuxième page.", dmarcPassFor(employee));
 		MimeMessage answered = awaitMail(AN, number, "officer-requester-replied");
 		assertThat(status(number)).isEqualTo("WORK_IN_PROGRESS");
 		assertThat(textOf(answered)).contains("Voici la deuxième page.");
@@ -89,7 +89,7 @@ class OfficerStoryIntegrationTests extends OfficerMailTestSupport {
 		assertThat(textOf(solution)).contains("Votre absence est enregistrée du 23 au 27 novembre.");
 
 		// the employee accepts by replying "ja"
-		reply(employee, solution, "Ja, merci beaucoup.", "");
+		reply(employee, solution, "Ja, merci beaucoup.", dmarcPassFor(employee));
 		awaitMail(employee, number, "status-closed-complete");
 		assertThat(status(number)).isEqualTo("CLOSED_COMPLETE");
 		awaitMail(AN, number, "officer-requester-replied");

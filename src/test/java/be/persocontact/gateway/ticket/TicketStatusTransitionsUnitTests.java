@@ -63,16 +63,55 @@ class TicketStatusTransitionsUnitTests {
 	void aReplyToAPendingTicketPutsItBackToWork() {
 		Ticket ticket = ticketIn(TicketStatus.PENDING);
 
-		ticket.appendRequesterMessage("anna@example.org", "Here is the certificate", 7L, NOW);
+		ticket.appendRequesterMessage("anna@example.org", "Here is the certificate", 7L, NOW,
+				SenderProof.AUTHENTICATED);
 
 		assertThat(ticket.status()).isEqualTo(TicketStatus.WORK_IN_PROGRESS);
+	}
+
+	@org.junit.jupiter.api.Test
+	void aMessageWithoutProofOfItsSenderIsKeptButLeavesAPendingTicketWaiting() {
+		Ticket ticket = ticketIn(TicketStatus.PENDING);
+
+		boolean kept = ticket.appendRequesterMessage("anna@example.org", "Here it is", 7L, NOW, SenderProof.NONE);
+
+		assertThat(kept).isTrue();
+		assertThat(ticket.status()).isEqualTo(TicketStatus.PENDING);
+		assertThat(ticket.timeline()).anyMatch(entry -> "Here it is".equals(entry.body()));
+	}
+
+	@org.junit.jupiter.api.Test
+	void onlyAnAnswerToTheSignedReplyAddressAcceptsOrRefusesASolution() {
+		Ticket byNumber = ticketIn(TicketStatus.AWAITING_ACCEPTANCE);
+		Ticket refusedByNumber = ticketIn(TicketStatus.AWAITING_ACCEPTANCE);
+		Ticket byReplyAddress = ticketIn(TicketStatus.AWAITING_ACCEPTANCE);
+		Ticket refusedByReplyAddress = ticketIn(TicketStatus.AWAITING_ACCEPTANCE);
+
+		assertThat(byNumber.appendRequesterMessage("anna@example.org", "Ja, dank u", 7L, NOW,
+				SenderProof.AUTHENTICATED)).isTrue();
+		refusedByNumber.appendRequesterMessage("anna@example.org", "Nee, de datum is fout", 7L, NOW,
+				SenderProof.AUTHENTICATED);
+		assertThat(byReplyAddress.appendRequesterMessage("anna@example.org", "Ja, dank u", 7L, NOW,
+				SenderProof.REPLY_ADDRESS)).isFalse();
+		refusedByReplyAddress.appendRequesterMessage("anna@example.org", "Nee, de datum is fout", 7L, NOW,
+				SenderProof.REPLY_ADDRESS);
+
+		assertThat(byNumber.status()).isEqualTo(TicketStatus.AWAITING_ACCEPTANCE);
+		assertThat(refusedByNumber.status()).isEqualTo(TicketStatus.AWAITING_ACCEPTANCE);
+		assertThat(byReplyAddress.status()).isEqualTo(TicketStatus.CLOSED_COMPLETE);
+		assertThat(refusedByReplyAddress.status()).isEqualTo(TicketStatus.WORK_IN_PROGRESS);
+		// a plain message is no decision and needs no proof
+		Ticket plain = ticketIn(TicketStatus.AWAITING_ACCEPTANCE);
+		assertThat(plain.appendRequesterMessage("anna@example.org", "Wanneer precies?", 7L, NOW, SenderProof.NONE))
+			.isFalse();
 	}
 
 	@org.junit.jupiter.api.Test
 	void aClosedTicketTakesNoMoreMessages() {
 		Ticket ticket = ticketIn(TicketStatus.CLOSED_COMPLETE);
 
-		assertThatThrownBy(() -> ticket.appendRequesterMessage("anna@example.org", "One more thing", 8L, NOW))
+		assertThatThrownBy(() -> ticket.appendRequesterMessage("anna@example.org", "One more thing", 8L, NOW,
+				SenderProof.REPLY_ADDRESS))
 			.isInstanceOf(TicketClosed.class);
 		assertThat(ticket.timeline()).noneMatch(entry -> "One more thing".equals(entry.body()));
 	}

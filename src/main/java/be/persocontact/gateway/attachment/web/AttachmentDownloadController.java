@@ -1,41 +1,40 @@
 package be.persocontact.gateway.attachment.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import be.persocontact.gateway.access.LinkManagement;
+import be.persocontact.gateway.access.LinkProblemPage;
 import be.persocontact.gateway.access.LinkPurpose;
-import be.persocontact.gateway.access.LinkVerification;
-import be.persocontact.gateway.access.SignedLinks;
+import be.persocontact.gateway.access.LinkUse;
 import be.persocontact.gateway.attachment.internal.StoredFiles;
 import be.persocontact.gateway.attachment.internal.TicketAttachments;
 import be.persocontact.gateway.ticket.TicketManagement;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Serves one accepted file to the requester its link was issued to. Always as a download with the
- * type detected at intake and {@code nosniff}: a browser must never render an HR document (or
- * anything hidden in it) inline on our origin.
+ * Serves one accepted file to the requester its link was issued to. The link is opened through the
+ * access module like every other (expiry, recipient, the ticket's and the recipient's revocation, the
+ * access log); one that does not open gets the same page as any link in four languages. A file goes
+ * out always as a download with the type detected at intake and {@code nosniff}: a browser must never
+ * render an HR document (or anything hidden in it) inline on our origin.
  */
 @Controller
 class AttachmentDownloadController {
 
-	private static final String NOT_FOUND = """
-			Deze link werkt niet. / Ce lien ne fonctionne pas. / Dieser Link funktioniert nicht. / This link does not work.
-			""";
+	private final LinkManagement access;
 
-	private static final String GONE = """
-			Deze link is verlopen. / Ce lien a expiré. / Dieser Link ist abgelaufen. / This link has expired.
-			""";
-
-	private final SignedLinks links;
+	private final LinkProblemPage problems;
 
 	private final TicketAttachments attachments;
 
@@ -43,37 +42,39 @@ class AttachmentDownloadController {
 
 	private final TicketManagement tickets;
 
-	AttachmentDownloadController(SignedLinks links, TicketAttachments attachments, StoredFiles files,
-			TicketManagement tickets) {
-		this.links = links;
+	AttachmentDownloadController(LinkManagement access, LinkProblemPage problems, TicketAttachments attachments,
+			StoredFiles files, TicketManagement tickets) {
+		this.access = access;
+		this.problems = problems;
 		this.attachments = attachments;
 		this.files = files;
 		this.tickets = tickets;
 	}
 
+	/** The file, written here; or the link's problem page as a view. */
 	@GetMapping("/d/{token}")
-	ResponseEntity<byte[]> download(@PathVariable String token) {
-		LinkVerification verification = this.links.verify(token, LinkPurpose.DOWNLOAD_ATTACHMENT);
-		if (verification instanceof LinkVerification.Expired) {
-			return problem(HttpStatus.GONE, GONE);
+	ModelAndView download(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		LinkUse use = this.access.open(token, LinkPurpose.DOWNLOAD_ATTACHMENT, this.tickets::requesterOf,
+				request.getHeader(HttpHeaders.USER_AGENT));
+		if (!(use instanceof LinkUse.Granted granted)) {
+			return this.problems.view(((LinkUse.Refused) use).reason());
 		}
-		if (!(verification instanceof LinkVerification.Valid valid)) {
-			return problem(HttpStatus.NOT_FOUND, NOT_FOUND);
-		}
-		Optional<TicketAttachments.Download> download = this.attachments.download(valid.ticketId())
-			.filter(found -> this.tickets.find(found.ticketId())
-				.map(ticket -> this.links.isIssuedTo(valid, ticket.requester().address()))
-				.orElse(false));
+		Optional<TicketAttachments.Download> download = this.attachments.download(granted.itemId())
+			.filter(found -> found.ticketId() == granted.ticketId());
 		Optional<byte[]> content = download.flatMap(found -> this.files.content(found.storedFileId()));
 		if (content.isEmpty()) {
-			return problem(HttpStatus.NOT_FOUND, NOT_FOUND);
+			return this.problems.view(LinkUse.Reason.INVALID);
 		}
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_TYPE, download.get().detectedType())
-			.header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(download.get().name()))
-			.header("X-Content-Type-Options", "nosniff")
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(content.get());
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(download.get().detectedType());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(download.get().name()));
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setContentLength(content.get().length);
+		response.getOutputStream().write(content.get());
+		response.flushBuffer();
+		return null; // answered: no view
 	}
 
 	/**
@@ -98,13 +99,6 @@ class AttachmentDownloadController {
 			}
 		}
 		return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-	}
-
-	private static ResponseEntity<byte[]> problem(HttpStatus status, String text) {
-		return ResponseEntity.status(status)
-			.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

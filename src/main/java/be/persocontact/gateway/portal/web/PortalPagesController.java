@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import be.persocontact.gateway.access.LinkUse;
 import be.persocontact.gateway.access.SignedLinks;
 import be.persocontact.gateway.catalogue.CatalogueManagement;
 import be.persocontact.gateway.catalogue.Form;
@@ -26,6 +27,7 @@ import be.persocontact.gateway.ticket.TicketManagement;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -102,9 +104,10 @@ class PortalPagesController {
 	String home(@PathVariable String token, @RequestParam(defaultValue = "") String q,
 			@RequestParam(name = "t", defaultValue = "") String ticketQuery, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		Optional<Visitor> visitor = visitor(token, request);
+		PortalLinks.Visit visit = visit(token, request);
+		Optional<Visitor> visitor = visit.visitorIfAny();
 		if (visitor.isEmpty()) {
-			return linkProblem(token, response);
+			return linkProblem(visit, response);
 		}
 		String language = LocaleContextHolder.getLocale().getLanguage();
 		model.addAttribute("token", token);
@@ -120,7 +123,7 @@ class PortalPagesController {
 		model.addAttribute("tickets", this.tickets.findOfRequester(visitor.get().address(), ticketQuery, 20)
 			.stream()
 			.map(ticket -> new TicketRow(ticket.number().value(), ticket.subject(), ticket.status().name(),
-					this.links.ticketViewUrl(ticket.id(), ticket.requester().address())))
+					this.links.listedViewUrl(ticket.id(), ticket.requester().address())))
 			.toList());
 		return "portal/home";
 	}
@@ -128,9 +131,10 @@ class PortalPagesController {
 	@GetMapping("/portal/{token}/forms/{code}")
 	String form(@PathVariable String token, @PathVariable String code, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		Optional<Visitor> visitor = visitor(token, request);
+		PortalLinks.Visit visit = visit(token, request);
+		Optional<Visitor> visitor = visit.visitorIfAny();
 		if (visitor.isEmpty()) {
-			return linkProblem(token, response);
+			return linkProblem(visit, response);
 		}
 		Optional<Form> form = this.catalogue.form(code);
 		if (form.isEmpty()) {
@@ -145,9 +149,10 @@ class PortalPagesController {
 			@RequestParam MultiValueMap<String, String> parameters,
 			@RequestParam(name = "files", required = false) List<MultipartFile> uploads, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		Optional<Visitor> visitor = visitor(token, request);
+		PortalLinks.Visit visit = visit(token, request);
+		Optional<Visitor> visitor = visit.visitorIfAny();
 		if (visitor.isEmpty()) {
-			return linkProblem(token, response);
+			return linkProblem(visit, response);
 		}
 		Optional<Form> form = this.catalogue.form(code);
 		if (form.isEmpty()) {
@@ -207,22 +212,29 @@ class PortalPagesController {
 		return "portal/form";
 	}
 
-	/** The visitor of a valid link; the pages speak the visitor's language unless {@code ?lang=} says otherwise. */
-	private Optional<Visitor> visitor(String token, HttpServletRequest request) {
-		Optional<Visitor> visitor = this.portalLinks.visitor(token);
+	/** Opens the link; the pages speak the visitor's language unless {@code ?lang=} says otherwise. */
+	private PortalLinks.Visit visit(String token, HttpServletRequest request) {
+		PortalLinks.Visit visit = this.portalLinks.open(token, request.getHeader(HttpHeaders.USER_AGENT));
+		Optional<Visitor> visitor = visit.visitorIfAny();
 		if (visitor.isPresent() && request.getParameter("lang") == null
 				&& Requester.LANGUAGES.contains(visitor.get().language())) {
 			Locale locale = Locale.forLanguageTag(visitor.get().language());
 			request.setAttribute(LOCALE_ATTRIBUTE, locale);
 			LocaleContextHolder.setLocale(locale);
 		}
-		return visitor;
+		return visit;
 	}
 
-	private String linkProblem(String token, HttpServletResponse response) {
-		boolean expired = this.portalLinks.isExpired(token);
-		response.setStatus(expired ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
-		return expired ? "portal/link-expired" : "portal/link-invalid";
+	/** An expired or withdrawn link gets 410 and the offer of a new one; anything else 404. */
+	private String linkProblem(PortalLinks.Visit visit, HttpServletResponse response) {
+		LinkUse.Reason reason = visit.refusal() == null ? LinkUse.Reason.INVALID : visit.refusal();
+		response.setStatus(reason == LinkUse.Reason.INVALID ? HttpServletResponse.SC_NOT_FOUND
+				: HttpServletResponse.SC_GONE);
+		return switch (reason) {
+			case EXPIRED -> "portal/link-expired";
+			case REVOKED -> "portal/link-withdrawn";
+			case INVALID -> "portal/link-invalid";
+		};
 	}
 
 	record TicketRow(String number, String subject, String status, String viewLink) {

@@ -29,6 +29,12 @@ class ProblemWording {
 
 	static final URI UNREADABLE = URI.create("/problems/unreadable-submission");
 
+	static final URI UNAUTHENTICATED = URI.create("/problems/unauthenticated");
+
+	static final URI FORBIDDEN = URI.create("/problems/forbidden");
+
+	static final URI NOT_THIS_EMPLOYEE = URI.create("/problems/not-this-employee");
+
 	private final MessageSource messages;
 
 	private final AttachmentManagement attachments;
@@ -71,6 +77,16 @@ class ProblemWording {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("portal.problem.unreadable", locale));
 		problem.setType(UNREADABLE);
 		problem.setTitle(text("portal.problem.unreadable.title", locale));
+		problem.setInstance(URI.create(path));
+		return problem;
+	}
+
+	/** A caller that acts for one employee asked for, or submitted in the name of, another one. */
+	ProblemDetail notThisEmployee(String path, Locale locale, String employeeClaim, String onBehalfOfScope) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+				text("portal.api.notThisEmployee", locale, employeeClaim, onBehalfOfScope));
+		problem.setType(NOT_THIS_EMPLOYEE);
+		problem.setTitle(text("portal.api.forbidden.title", locale));
 		problem.setInstance(URI.create(path));
 		return problem;
 	}

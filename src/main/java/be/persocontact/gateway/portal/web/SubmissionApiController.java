@@ -31,7 +31,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  * {@code POST /api/portal/submissions}: a multipart request with a JSON part named {@code submission}
  * and any number of file parts. Answers 201 with the ticket, 200 with the same ticket for a repeated
  * idempotency key, 400 with every problem as RFC 9457 problem details, 409 for a key reused for
- * different content.
+ * different content, 403 (and nothing stored) when the caller acts for another employee than the one named.
  */
 @RestController
 class SubmissionApiController {
@@ -46,10 +46,13 @@ class SubmissionApiController {
 
 	private final String defaultLanguage;
 
-	SubmissionApiController(SubmissionManagement submissions, ProblemWording wording,
+	private final CallerRights rights;
+
+	SubmissionApiController(SubmissionManagement submissions, ProblemWording wording, CallerRights rights,
 			@Value("${gateway.default-language}") String defaultLanguage) {
 		this.submissions = submissions;
 		this.wording = wording;
+		this.rights = rights;
 		this.defaultLanguage = defaultLanguage;
 	}
 
@@ -62,6 +65,13 @@ class SubmissionApiController {
 		catch (JacksonException | IllegalArgumentException unreadable) {
 			Locale locale = LocaleContextHolder.getLocale();
 			return problem(this.wording.unreadable(PATH, locale), locale.getLanguage());
+		}
+		String address = parsed.employee() == null ? null : parsed.employee().address();
+		if (!this.rights.mayActFor(caller, address)) {
+			Locale locale = LocaleContextHolder.getLocale();
+			// nothing is stored: a request in someone else's name is not a request of theirs
+			return problem(this.wording.notThisEmployee(PATH, locale, this.rights.employeeClaim(),
+					this.rights.onBehalfOfScope()), locale.getLanguage());
 		}
 		SubmissionOutcome outcome = this.submissions.submit(parsed.toSubmission(files(request)), caller.getName(),
 				this.defaultLanguage);

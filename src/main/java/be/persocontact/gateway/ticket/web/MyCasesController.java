@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import be.persocontact.gateway.access.LinkManagement;
+import be.persocontact.gateway.access.LinkProblemPage;
 import be.persocontact.gateway.access.LinkPurpose;
 import be.persocontact.gateway.access.LinkUse;
 import be.persocontact.gateway.access.SignedLinks;
@@ -22,8 +23,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * "My cases": every ticket of the requester a link was issued to, open and closed, newest first,
- * each with a fresh view link. The token names one of their tickets; the address comes from it.
+ * "My cases": every ticket of the requester a link was issued to, open and closed, newest first. The
+ * token names one of their tickets; the address comes from it. The view links listed are for this
+ * visit only ({@code gateway.access.listed-link-lifetime}) and bound to the same address, so they go
+ * with it when its links are withdrawn: the page is not a key to every case for longer than the visit.
  */
 @Controller
 class MyCasesController {
@@ -34,11 +37,11 @@ class MyCasesController {
 
 	private final TicketManagement tickets;
 
-	private final LinkProblems problems;
+	private final LinkProblemPage problems;
 
 	private final DateTimeFormatter dateFormat;
 
-	MyCasesController(LinkManagement access, SignedLinks links, TicketManagement tickets, LinkProblems problems,
+	MyCasesController(LinkManagement access, SignedLinks links, TicketManagement tickets, LinkProblemPage problems,
 			@Value("${gateway.time-zone:Europe/Brussels}") String zone) {
 		this.access = access;
 		this.links = links;
@@ -60,7 +63,7 @@ class MyCasesController {
 			.stream()
 			.map(ticket -> new CaseRow(ticket.number().value(), ticket.subject(), ticket.status().name(),
 					this.dateFormat.format(ticket.createdAt()), ticket.createdAt().toString(),
-					this.links.url(LinkPurpose.VIEW_TICKET, ticket.id(), granted.recipient())))
+					this.links.listedViewUrl(ticket.id(), granted.recipient())))
 			.toList();
 		model.addAttribute("cases", rows);
 		model.addAttribute("token", token);

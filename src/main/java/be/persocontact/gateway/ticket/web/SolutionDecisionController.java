@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import be.persocontact.gateway.access.LinkManagement;
+import be.persocontact.gateway.access.LinkProblemPage;
 import be.persocontact.gateway.access.LinkPurpose;
 import be.persocontact.gateway.access.LinkUse;
 import be.persocontact.gateway.access.SignedLinks;
@@ -35,10 +36,10 @@ class SolutionDecisionController {
 
 	private final TicketManagement tickets;
 
-	private final LinkProblems problems;
+	private final LinkProblemPage problems;
 
 	SolutionDecisionController(LinkManagement access, SignedLinks links, TicketManagement tickets,
-			LinkProblems problems) {
+			LinkProblemPage problems) {
 		this.access = access;
 		this.links = links;
 		this.tickets = tickets;
@@ -116,7 +117,7 @@ class SolutionDecisionController {
 		TicketViewController.speakTheRequestersLanguage(ticket, request);
 		model.addAttribute("ticket", ticket);
 		model.addAttribute("accept", granted.purpose() == LinkPurpose.ACCEPT_SOLUTION);
-		model.addAttribute("viewUrl", this.links.url(LinkPurpose.VIEW_TICKET, ticket.id(), granted.recipient()));
+		model.addAttribute("viewUrl", this.links.listedViewUrl(ticket.id(), granted.recipient()));
 		model.addAttribute("selfPath", request.getRequestURI());
 		return ticket;
 	}

@@ -10,9 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import be.persocontact.gateway.access.LinkManagement;
+import be.persocontact.gateway.access.LinkProblemPage;
 import be.persocontact.gateway.access.LinkPurpose;
 import be.persocontact.gateway.access.LinkUse;
 import be.persocontact.gateway.access.SignedLinks;
+import be.persocontact.gateway.ticket.MyCasesRequests;
 import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketFiles;
 import be.persocontact.gateway.ticket.TicketManagement;
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The read-only ticket view behind a signed link. It changes nothing (mail scanners open every link)
@@ -45,15 +48,19 @@ class TicketViewController {
 
 	private final TicketManagement tickets;
 
-	private final LinkProblems problems;
+	private final LinkProblemPage problems;
 
 	private final DateTimeFormatter timeFormat;
 
 	private final ObjectProvider<TicketFiles> files;
 
-	TicketViewController(LinkManagement access, SignedLinks links, TicketManagement tickets, LinkProblems problems,
-			ObjectProvider<TicketFiles> files, @Value("${gateway.time-zone:Europe/Brussels}") String zone) {
+	private final MyCasesRequests myCases;
+
+	TicketViewController(LinkManagement access, SignedLinks links, TicketManagement tickets, LinkProblemPage problems,
+			ObjectProvider<TicketFiles> files, MyCasesRequests myCases,
+			@Value("${gateway.time-zone:Europe/Brussels}") String zone) {
 		this.files = files;
+		this.myCases = myCases;
 		this.access = access;
 		this.links = links;
 		this.tickets = tickets;
@@ -73,8 +80,27 @@ class TicketViewController {
 		Locale locale = Locale.forLanguageTag(
 				request.getParameter("lang") != null ? request.getParameter("lang") : ticket.requester().language());
 		// notes between officers never reach the requester
-		return page(ticket, token, false, this.links.url(LinkPurpose.MY_CASES, ticket.id(), granted.recipient()),
-				granted.recipient(), locale, model);
+		return page(ticket, token, false, granted.recipient(), locale, model);
+	}
+
+	/**
+	 * "All your requests", asked from the page of one of them: the link is mailed to the requester, never
+	 * shown here, so that a forwarded link to one ticket does not open every case.
+	 */
+	@PostMapping("/t/{token}/my-cases")
+	String mailMyCases(@PathVariable String token, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		LinkUse use = this.access.open(token, LinkPurpose.VIEW_TICKET, this.tickets::requesterOf,
+				request.getHeader(HttpHeaders.USER_AGENT));
+		if (!(use instanceof LinkUse.Granted granted)) {
+			return this.problems.page(((LinkUse.Refused) use).reason(), model, response);
+		}
+		Ticket ticket = this.tickets.find(granted.ticketId()).orElseThrow();
+		speakTheRequestersLanguage(ticket, request);
+		this.myCases.requestLink(ticket.id());
+		model.addAttribute("ticket", ticket);
+		model.addAttribute("token", token);
+		return "ticket/my-cases-sent";
 	}
 
 	/**
@@ -93,12 +119,12 @@ class TicketViewController {
 		}
 		Ticket ticket = this.tickets.find(granted.ticketId()).orElseThrow();
 		// the files are the requester's: their download links are the requester's too
-		return page(ticket, token, true, null, ticket.requester().address(), LocaleContextHolder.getLocale(), model);
+		return page(ticket, token, true, ticket.requester().address(), LocaleContextHolder.getLocale(), model);
 	}
 
 	/** The ticket page; the officers' version shows the internal notes and who works on the ticket. */
-	private String page(Ticket ticket, String token, boolean officer, String casesUrl, String filesRecipient,
-			Locale locale, Model model) {
+	private String page(Ticket ticket, String token, boolean officer, String filesRecipient, Locale locale,
+			Model model) {
 		model.addAttribute("ticket", ticket);
 		model.addAttribute("tracker", tracker(ticket.status()));
 		model.addAttribute("timeline", ticket.timeline()
@@ -108,7 +134,6 @@ class TicketViewController {
 			.toList());
 		model.addAttribute("officer", officer);
 		model.addAttribute("token", token);
-		model.addAttribute("casesUrl", casesUrl);
 		model.addAttribute("files", this.files.orderedStream()
 			.flatMap(provider -> provider.filesOf(ticket, filesRecipient, locale).stream())
 			.toList());

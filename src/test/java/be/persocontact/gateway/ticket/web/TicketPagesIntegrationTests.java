@@ -6,10 +6,13 @@ import java.util.regex.Pattern;
 
 import be.persocontact.gateway.TicketFixture;
 import be.persocontact.gateway.TicketFixtureTestSupport;
+import be.persocontact.gateway.access.LinkManagement;
 import be.persocontact.gateway.access.LinkPurpose;
 import be.persocontact.gateway.ticket.TicketNumber;
 import be.persocontact.gateway.ticket.TicketStatus;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static be.persocontact.gateway.TicketFixture.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +23,9 @@ class TicketPagesIntegrationTests extends TicketFixtureTestSupport {
 	private static final String AGENT = "Mozilla/5.0 (TicketPagesIntegrationTests)";
 
 	private static final Pattern NUMBER = Pattern.compile("HRB\\d{7}");
+
+	@Autowired
+	LinkManagement linkManagement;
 
 	@Test
 	void myCasesListsAllTheRequestersTicketsNewestFirstEachWithAWorkingViewLinkAndNobodyElses() {
@@ -42,6 +48,51 @@ class TicketPagesIntegrationTests extends TicketFixtureTestSupport {
 		List<String> paths = viewLinks.results().map(match -> match.group(1)).toList();
 		assertThat(paths).hasSize(3);
 		assertThat(this.fixture.get(paths.get(0), AGENT).body()).contains(newest.value()).contains("Thuiswerk");
+	}
+
+	@Test
+	void aViewPageShowsNoLinkToAllCasesButMailsOneOnRequestToTheRequesterOnlyOnceInAWhile() {
+		String anna = unique("anna");
+		TicketNumber number = this.fixture.open(anna, "Medisch attest", "a", "nl");
+		TicketNumber other = this.fixture.open(anna, "Thuiswerk", "b", "nl");
+		String view = TicketFixture.pathOf(this.links.ticketViewUrl(this.fixture.idOf(number), anna));
+
+		String page = this.fixture.get(view, AGENT).body();
+		assertThat(page).doesNotContain("/me/").contains("action=\"" + view + "/my-cases\"")
+			.contains("Mail mij een link naar al mijn aanvragen");
+		assertThat(page).doesNotContain(other.value());
+
+		var asked = this.fixture.post(view + "/my-cases", "");
+		assertThat(asked.statusCode()).isEqualTo(200);
+		assertThat(asked.body()).contains("Kijk in uw mailbox").doesNotContain("/me/", other.value());
+		assertThat(this.fixture.post(view + "/my-cases", "").statusCode()).isEqualTo(200);
+
+		List<java.util.Map<String, Object>> mails = this.jdbc.queryForList(
+				"SELECT recipient, text_body FROM outbound_mail WHERE kind = 'my-cases-link' AND text_body LIKE ?",
+				"%" + number.value() + "%");
+		assertThat(mails).as("one mail, however often asked within the interval").singleElement()
+			.satisfies(mail -> assertThat(mail.get("recipient")).isEqualTo(anna));
+		Matcher cases = Pattern.compile("https?://[^/\\s]+(/me/[A-Za-z0-9_-]+)").matcher((String) mails.get(0).get("text_body"));
+		assertThat(cases.find()).isTrue();
+		assertThat(this.fixture.get(cases.group(1), AGENT).body()).contains(number.value(), other.value());
+	}
+
+	@Test
+	void theLinksOnMyCasesAreBoundToTheSameAddressAndAreWithdrawnWithIt() {
+		String anna = unique("anna");
+		TicketNumber number = this.fixture.open(anna, "Medisch attest", "a", "nl");
+		this.fixture.open(anna, "Thuiswerk", "b", "nl");
+		String myCases = TicketFixture.pathOf(this.links.url(LinkPurpose.MY_CASES, this.fixture.idOf(number), anna));
+		Matcher viewLinks = Pattern.compile("href=\"https?://[^/\"]+(/t/[A-Za-z0-9_-]+)\"")
+			.matcher(this.fixture.get(myCases, AGENT).body());
+		List<String> listed = viewLinks.results().map(match -> match.group(1)).toList();
+		assertThat(listed).hasSize(2)
+			.allSatisfy(path -> assertThat(this.fixture.get(path, AGENT).statusCode()).isEqualTo(200));
+
+		this.linkManagement.revokeRecipientLinks(anna, "operator@persocontact.local", "mail forwarded");
+
+		assertThat(listed).allSatisfy(path -> assertThat(this.fixture.get(path, AGENT).statusCode()).isEqualTo(410));
+		assertThat(this.fixture.get(myCases, AGENT).statusCode()).isEqualTo(410);
 	}
 
 	@Test
