@@ -154,9 +154,10 @@ final class QuoteHeaders {
 	}
 
 	/**
-	 * Outlook's block: a "From:" line followed, within a few lines, by a "Sent:"/"Date:" line or by two
-	 * other header lines ("To:", "Subject:"). A "From:" in prose has neither. The block may open with a
-	 * date line ("Message du :") just above the "From:".
+	 * Outlook's block: a "From:" line followed, within a few lines, by at least two other header lines
+	 * ("Sent:", "To:", "Subject:"). A "From:" in prose, or "Van: 1 maart" / "Tot: 31 mei" in a leave
+	 * request, has no such company. The block may open with a date line ("Message du :") just above the
+	 * "From:".
 	 */
 	static boolean isHeaderBlock(List<String> lines, int i) {
 		String line = lines.get(i).strip();
@@ -179,20 +180,7 @@ final class QuoteHeaders {
 				others++;
 			}
 		}
-		return others >= 2 || (others == 1 && hasSentOrDateLine(lines, from));
-	}
-
-	private static final Pattern SENT_OR_DATE = Pattern.compile("^\\*{0,2}(?:sent|date|verzonden|datum|envoy[ée]"
-			+ "(?:\\s+le)?|gesendet|enviado|enviada|fecha|inviato|data|skickat|sendt|wys[łl]ano|отправлено|дата|"
-			+ "надіслано|lähetetty|发送时间|日期|寄件日期|送信日時)\\s*\\*{0,2}\\s*[:：].*$", FLAGS);
-
-	private static boolean hasSentOrDateLine(List<String> lines, int from) {
-		for (int j = from + 1; j < Math.min(lines.size(), from + 4); j++) {
-			if (SENT_OR_DATE.matcher(lines.get(j).strip()).matches()) {
-				return true;
-			}
-		}
-		return false;
+		return others >= 2;
 	}
 
 	/**

@@ -31,11 +31,9 @@ final class QuoteTrimmer {
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	/** An address-less attribution in the first person is the writer talking: "Op 3 maart om 10:00 schreef ik:". */
-	private static final Pattern FIRST_PERSON = Pattern.compile("(?<![\\p{L}])(?:i|ik|j'ai|j’ai|ich|yo|io|eu|jag|"
-			+ "jeg|я|my|mijn|mon|mein|meine|mio|meu|minha|mitt|mój|moja|мой|моя|我)(?![\\p{L}])",
+	private static final Pattern FIRST_PERSON = Pattern.compile("(?<![\\p{L}])(?:i|ik|je|j'ai|j’ai|ich|yo|io|eu|jag|"
+			+ "jeg|я|my|mijn|mon|mein|meine|mio|meu|minha|mitt|mój|moja|мой|моя|we|wij|nous|wir|мы|我)(?![\\p{L}])",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
-	private static final int LONGEST_SIGNATURE = 12;
 
 	private QuoteTrimmer() {
 	}
@@ -75,9 +73,8 @@ final class QuoteTrimmer {
 		while (i < lines.size()) {
 			String line = lines.get(i);
 			if (written && !isQuoted(line)) {
-				int end = Signatures.isDelimiter(line) ? signatureEnd(lines, i + 1)
-						: Signatures.isClientFooter(line) ? i + 1 : -1;
-				if (end > 0 && nonBlank(lines, i + 1, end) <= LONGEST_SIGNATURE) {
+				int end = Signatures.isClientFooter(line) ? i + 1 : signatureBlockEnd(lines, i, lastWritten(kept));
+				if (end > 0) {
 					int next = nextNonBlank(lines, end);
 					if (next == lines.size() || isQuoted(lines.get(next)) || QuoteHeaders.at(lines, next).isPresent()) {
 						i = next;
@@ -129,12 +126,10 @@ final class QuoteTrimmer {
 				}
 				// an attribution without address and without a quote below it is the writer's prose
 			}
-			if (lastWriters >= 0 && Signatures.isDelimiter(line)) {
-				int end = signatureEnd(lines, i + 1);
-				if (nonBlank(lines, i + 1, end) <= LONGEST_SIGNATURE) {
-					i = end;
-					continue;
-				}
+			int signatureEnd = lastWriters < 0 ? -1 : signatureBlockEnd(lines, i, lines.get(lastWriters));
+			if (signatureEnd > 0) {
+				i = signatureEnd;
+				continue;
 			}
 			if (lastWriters >= 0 && Signatures.isClientFooter(line)) {
 				int next = nextNonBlank(lines, i + 1);
@@ -174,14 +169,29 @@ final class QuoteTrimmer {
 				&& QuoteHeaders.separator(text) == null && FIRST_PERSON.matcher(text).find();
 	}
 
-	/** A signature runs until a quote, a header or the end. */
-	private static int signatureEnd(List<String> lines, int from) {
-		for (int j = from; j < lines.size(); j++) {
-			if (isQuoted(lines.get(j)) || QuoteHeaders.at(lines, j).isPresent()) {
-				return j;
+	/**
+	 * Where the signature that line {@code i} opens ends (at a quote, a header or the end), or -1 when
+	 * line {@code i} opens none. A delimiter right below a line that announces something ("Here are the
+	 * details:") separates the body, it does not end it.
+	 */
+	private static int signatureBlockEnd(List<String> lines, int i, String lastWritersLine) {
+		if (!Signatures.isDelimiter(lines.get(i)) || lastWritersLine.strip().endsWith(":")) {
+			return -1;
+		}
+		int end = i + 1;
+		while (end < lines.size() && !isQuoted(lines.get(end)) && QuoteHeaders.at(lines, end).isEmpty()) {
+			end++;
+		}
+		return Signatures.isSignatureBlock(lines.get(i).stripLeading(), lines.subList(i + 1, end)) ? end : -1;
+	}
+
+	private static String lastWritten(List<String> kept) {
+		for (int j = kept.size() - 1; j >= 0; j--) {
+			if (isWriters(kept.get(j))) {
+				return kept.get(j);
 			}
 		}
-		return lines.size();
+		return "";
 	}
 
 	private static boolean isWriters(String line) {
@@ -194,16 +204,6 @@ final class QuoteTrimmer {
 			j++;
 		}
 		return j;
-	}
-
-	private static int nonBlank(List<String> lines, int from, int to) {
-		int count = 0;
-		for (int j = from; j < to; j++) {
-			if (!lines.get(j).isBlank()) {
-				count++;
-			}
-		}
-		return count;
 	}
 
 	private static List<String> lines(String text) {

@@ -1,5 +1,6 @@
 package be.persocontact.gateway.intake;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -8,6 +9,8 @@ import java.util.regex.Pattern;
  * for Android", …). A footer is a short line of its own: "Sent from my desk, which is easier" is prose.
  */
 final class Signatures {
+
+	private static final int LONGEST = 12;
 
 	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
@@ -48,6 +51,23 @@ final class Signatures {
 	static boolean isDelimiter(String line) {
 		String stripped = line.stripTrailing();
 		return DELIMITER.matcher(stripped).matches() || RULE.matcher(stripped).matches();
+	}
+
+	/**
+	 * Whether the lines below a delimiter read as a signature: at most twelve, and, below a delimiter
+	 * other than the standard {@code "-- "}, no sentence among them. A writer who puts {@code "--"}
+	 * between a greeting and a long text, or a rule above a paragraph, is writing the body.
+	 */
+	static boolean isSignatureBlock(String delimiter, List<String> block) {
+		List<String> lines = block.stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
+		if (lines.size() > LONGEST) {
+			return false;
+		}
+		if (delimiter.equals("-- ")) {
+			return true;
+		}
+		return lines.stream().noneMatch(line -> line.length() > 80
+				|| (line.split("\\s+").length >= 6 && line.matches(".*[.!?]$")));
 	}
 
 	/** A phone or webmail client's footer line. */
