@@ -230,14 +230,14 @@ public class MailIntake {
 		}
 
 		String language = languageOf(mail);
-		String replyText = QuoteTrimmer.trim(body.text());
+		String replyText = QuoteTrimmer.trim(body.text(), mail.subject());
 		Outcome officerOutcome = officerReply(record, mail, replyText, files, language);
 		if (officerOutcome != null) {
 			return officerOutcome;
 		}
 		Optional<ThreadResolver.Match> thread = this.threads.resolve(mail);
 		if (thread.isPresent()) {
-			RequesterMessage reply = message(mail, language, replyText, id);
+			RequesterMessage reply = message(mail, language, replyText, body.text(), id);
 			RecordedMessage result = withReceipts(files, () -> this.tickets.append(thread.get().ticket(), reply));
 			recordAttachments(result.ticket(), files, language, record.id());
 			if (result.action() == RecordedMessage.Action.OPENED_FOLLOW_UP) {
@@ -256,7 +256,7 @@ public class MailIntake {
 					+ " new tickets in " + this.settings.rateWindow(), null, this.clock.instant());
 			return Outcome.REJECTED_RATE_LIMITED;
 		}
-		RequesterMessage first = message(mail, language, QuoteTrimmer.trimSignature(body.text()), id);
+		RequesterMessage first = message(mail, language, QuoteTrimmer.trimSignature(body.text()), body.text(), id);
 		RecordedMessage result = withReceipts(files, () -> this.tickets.open(first));
 		recordAttachments(result.ticket(), files, language, record.id());
 		// routed last, so that the rules also read the text of the files
@@ -367,9 +367,9 @@ public class MailIntake {
 		}).orElse(null);
 	}
 
-	private RequesterMessage message(ParsedMail mail, String language, String text, Long id) {
+	private RequesterMessage message(ParsedMail mail, String language, String text, String received, Long id) {
 		return new RequesterMessage(mail.fromAddress(), mail.fromName(), language, mail.subject(), text, id,
-				TicketNumber.findLegacyReferences(mail.subject()));
+				TicketNumber.findLegacyReferences(mail.subject()), received);
 	}
 
 	private String reasonOf(RecordedMessage result) {
