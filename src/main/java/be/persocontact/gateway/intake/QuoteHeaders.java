@@ -1,5 +1,7 @@
 package be.persocontact.gateway.intake;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,6 +39,9 @@ final class QuoteHeaders {
 	record Header(int start, int end, Kind kind, boolean unquotedHistory) {
 	}
 
+	/** The longest attribution, joined: longer text is prose (and is not scanned by the patterns below). */
+	private static final int LONGEST = 400;
+
 	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
 	/** The verb of an attribution ("wrote"), in many languages. */
@@ -47,13 +52,17 @@ final class QuoteHeaders {
 			+ "пише|kirjoitti|napsal|a\\s+scris|[íi]rta|yazd[ıi]|quoting|citando|zitat\\s+von|cytuj[ęe])(?![\\p{L}]))"
 			+ "|写道|寫道|のメッセージ|は書きました|작성", FLAGS);
 
+	private static final Pattern VERB_AT_END = Pattern.compile("(?:" + VERB.pattern() + ")$", FLAGS);
+
 	/** Words an attribution opens with ("On", "Op", "Le", "Am", …). */
 	private static final Pattern LEAD = Pattern.compile("^(?:on|op|le|am|el|il|em|no\\s+dia|in\\s+data|den|p[åa]|"
 			+ "w\\s+dniu|dnia|в|во|у|dne|在|quoting|citando|zitat\\s+von|cytuj[ęe])(?![\\p{L}])"
 			// a day or date first: "2016年1月4日", "04.01.2016", "пн, 4 янв.", "man. 4. jan.", "Wednesday, 17 November"
 			+ "|^\\d|^\\p{L}{1,12}[.,]?\\s+\\d", FLAGS);
 
-	private static final Pattern ADDRESS = Pattern.compile("[\\p{L}\\p{N}._%+'’-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
+	/** Tried only where a run of address characters starts, so that a long word costs one pass. */
+	private static final Pattern ADDRESS = Pattern
+		.compile("(?<![\\p{L}\\p{N}._%+'’-])[\\p{L}\\p{N}._%+'’-]++@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
 
 	private static final Pattern TIME = Pattern.compile("(?<!\\d)\\d{1,2}\\s?[:.h]\\s?\\d{2}(?!\\d)");
 
@@ -110,6 +119,29 @@ final class QuoteHeaders {
 	private static final Pattern SEPARATOR_EDGE = Pattern.compile("^[\\s\\-_=*—–~]+|[\\s\\-_=*—–~]+$");
 
 	private QuoteHeaders() {
+	}
+
+	/** The headers of one text, each line looked at once however often it is asked about. */
+	static final class Finder {
+
+		private final List<String> lines;
+
+		private final List<Optional<Header>> found;
+
+		Finder(List<String> lines) {
+			this.lines = lines;
+			this.found = new ArrayList<>(Collections.nCopies(lines.size(), null));
+		}
+
+		Optional<Header> at(int i) {
+			Optional<Header> header = this.found.get(i);
+			if (header == null) {
+				header = QuoteHeaders.at(this.lines, i);
+				this.found.set(i, header);
+			}
+			return header;
+		}
+
 	}
 
 	/** The header that starts at line {@code i}, if one does. Quoted lines never start one. */
@@ -191,12 +223,20 @@ final class QuoteHeaders {
 	 * attribution too, the attribution starts there.
 	 */
 	private static Optional<Header> attribution(List<String> lines, int i) {
+		int length = 0;
 		for (int k = 1; k <= 4 && i + k <= lines.size(); k++) {
 			String last = lines.get(i + k - 1);
+			length += last.length();
+			if (length > LONGEST) {
+				return Optional.empty(); // no attribution is that long, and scanning one would cost
+			}
 			boolean closesAnAddress = k > 1 && CLOSING_BRACKET.matcher(last).matches()
 					&& lines.get(i + k - 2).lastIndexOf('<') > lines.get(i + k - 2).lastIndexOf('>');
 			if (last.isBlank() || (QuoteTrimmer.isQuoted(last) && !closesAnAddress)) {
 				return Optional.empty();
+			}
+			if (!endsLikeAnAttribution(last)) {
+				continue;
 			}
 			if (k > 1 && !opens(lines.get(i))) {
 				return Optional.empty();
@@ -216,6 +256,15 @@ final class QuoteHeaders {
 		return Optional.empty();
 	}
 
+	/** An attribution ends in a colon, or in its verb ("… &lt;x@y&gt; wrote"): a cheap test before the patterns. */
+	private static boolean endsLikeAnAttribution(String line) {
+		String stripped = line.strip();
+		if (stripped.endsWith(":") || stripped.endsWith("：")) {
+			return true;
+		}
+		return VERB_AT_END.matcher(stripped.substring(Math.max(0, stripped.length() - 24))).find();
+	}
+
 	/** The first line of a wrapped attribution opens like one: a lead word, a date, or an address. */
 	private static boolean opens(String line) {
 		String stripped = join(List.of(line), 0, 1);
@@ -227,7 +276,7 @@ final class QuoteHeaders {
 
 	/** Whether a (joined) line is an attribution, and whether unquoted history may follow it. */
 	private static Shape shapeOf(String text) {
-		if (text.length() > 400 || text.length() < 6) {
+		if (text.length() > LONGEST || text.length() < 6) {
 			return null;
 		}
 		boolean address = ADDRESS.matcher(text).find();

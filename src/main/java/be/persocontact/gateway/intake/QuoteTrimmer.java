@@ -67,16 +67,18 @@ final class QuoteTrimmer {
 			return "";
 		}
 		List<String> lines = lines(text);
+		QuoteHeaders.Finder headers = new QuoteHeaders.Finder(lines);
 		List<String> kept = new ArrayList<>();
 		boolean written = false;
 		int i = 0;
 		while (i < lines.size()) {
 			String line = lines.get(i);
 			if (written && !isQuoted(line)) {
-				int end = Signatures.isClientFooter(line) ? i + 1 : signatureBlockEnd(lines, i, lastWritten(kept));
+				int end = Signatures.isClientFooter(line) ? i + 1
+						: signatureBlockEnd(lines, headers, i, lastWritten(kept));
 				if (end > 0) {
 					int next = nextNonBlank(lines, end);
-					if (next == lines.size() || isQuoted(lines.get(next)) || QuoteHeaders.at(lines, next).isPresent()) {
+					if (next == lines.size() || isQuoted(lines.get(next)) || headers.at(next).isPresent()) {
 						i = next;
 						continue;
 					}
@@ -100,6 +102,7 @@ final class QuoteTrimmer {
 	 */
 	private static String writersPart(List<String> lines, boolean forwarded) {
 		int n = lines.size();
+		QuoteHeaders.Finder headers = new QuoteHeaders.Finder(lines);
 		int lastWriters = -1;
 		boolean headerSeen = false;
 		int i = 0;
@@ -109,7 +112,7 @@ final class QuoteTrimmer {
 				i++;
 				continue;
 			}
-			Optional<QuoteHeaders.Header> found = QuoteHeaders.at(lines, i);
+			Optional<QuoteHeaders.Header> found = headers.at(i);
 			if (found.isPresent() && !isFirstPersonProse(lines, found.get())) {
 				QuoteHeaders.Header header = found.get();
 				if (header.kind() == QuoteHeaders.Kind.FORWARD || (forwarded && !headerSeen)) {
@@ -126,14 +129,14 @@ final class QuoteTrimmer {
 				}
 				// an attribution without address and without a quote below it is the writer's prose
 			}
-			int signatureEnd = lastWriters < 0 ? -1 : signatureBlockEnd(lines, i, lines.get(lastWriters));
+			int signatureEnd = lastWriters < 0 ? -1 : signatureBlockEnd(lines, headers, i, lines.get(lastWriters));
 			if (signatureEnd > 0) {
 				i = signatureEnd;
 				continue;
 			}
 			if (lastWriters >= 0 && Signatures.isClientFooter(line)) {
 				int next = nextNonBlank(lines, i + 1);
-				if (next < n && !isQuoted(lines.get(next)) && QuoteHeaders.at(lines, next).isEmpty()
+				if (next < n && !isQuoted(lines.get(next)) && headers.at(next).isEmpty()
 						&& !Signatures.isDelimiter(lines.get(next)) && !Signatures.isClientFooter(lines.get(next))) {
 					// a phone puts its footer under the writer's text; what follows unquoted is what it answers
 					break;
@@ -174,12 +177,17 @@ final class QuoteTrimmer {
 	 * line {@code i} opens none. A delimiter right below a line that announces something ("Here are the
 	 * details:") separates the body, it does not end it.
 	 */
-	private static int signatureBlockEnd(List<String> lines, int i, String lastWritersLine) {
+	private static int signatureBlockEnd(List<String> lines, QuoteHeaders.Finder headers, int i,
+			String lastWritersLine) {
 		if (!Signatures.isDelimiter(lines.get(i)) || lastWritersLine.strip().endsWith(":")) {
 			return -1;
 		}
 		int end = i + 1;
-		while (end < lines.size() && !isQuoted(lines.get(end)) && QuoteHeaders.at(lines, end).isEmpty()) {
+		int written = 0;
+		while (end < lines.size() && !isQuoted(lines.get(end)) && headers.at(end).isEmpty()) {
+			if (!lines.get(end).isBlank() && ++written > Signatures.LONGEST) {
+				return -1; // longer than any signature: the body goes on
+			}
 			end++;
 		}
 		return Signatures.isSignatureBlock(lines.get(i).stripLeading(), lines.subList(i + 1, end)) ? end : -1;

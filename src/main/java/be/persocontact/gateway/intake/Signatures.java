@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 final class Signatures {
 
-	private static final int LONGEST = 12;
+	/** The most lines a signature block has; more is the body going on. */
+	static final int LONGEST = 12;
 
 	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
@@ -72,6 +73,9 @@ final class Signatures {
 
 	/** A phone or webmail client's footer line. */
 	static boolean isClientFooter(String line) {
+		if (line.length() > 200) {
+			return false;
+		}
 		String stripped = line.strip().replaceAll("<https?://[^>]*>", "").strip();
 		if (stripped.length() > 90) {
 			return false;
