@@ -54,11 +54,14 @@ final class QuoteHeaders {
 
 	private static final Pattern VERB_AT_END = Pattern.compile("(?:" + VERB.pattern() + ")$", FLAGS);
 
-	/** Words an attribution opens with ("On", "Op", "Le", "Am", …). */
-	private static final Pattern LEAD = Pattern.compile("^(?:on|op|le|am|el|il|em|no\\s+dia|in\\s+data|den|p[åa]|"
-			+ "w\\s+dniu|dnia|в|во|у|dne|在|quoting|citando|zitat\\s+von|cytuj[ęe])(?![\\p{L}])"
-			// a day or date first: "2016年1月4日", "04.01.2016", "пн, 4 янв.", "man. 4. jan.", "Wednesday, 17 November"
-			+ "|^\\d|^\\p{L}{1,12}[.,]?\\s+\\d", FLAGS);
+	/** Words an attribution opens with ("On", "Op", "Le", "Am", …), or a date ("2016年1月4日", "04.01.2016"). */
+	private static final String STRONG_LEADS = "^(?:on|op|le|am|el|il|em|no\\s+dia|in\\s+data|den|p[åa]|"
+			+ "w\\s+dniu|dnia|в|во|у|dne|在|quoting|citando|zitat\\s+von|cytuj[ęe])(?![\\p{L}])|^\\d";
+
+	private static final Pattern STRONG_LEAD = Pattern.compile(STRONG_LEADS, FLAGS);
+
+	/** Also a day first: "пн, 4 янв.", "man. 4. jan.", "Wednesday, 17 November" (and so "at 10:18", a wrapped part). */
+	private static final Pattern LEAD = Pattern.compile(STRONG_LEADS + "|^\\p{L}{1,12}[.,]?\\s+\\d", FLAGS);
 
 	/** Tried only where a run of address characters starts, so that a long word costs one pass. */
 	private static final Pattern ADDRESS = Pattern
@@ -160,7 +163,10 @@ final class QuoteHeaders {
 		return attribution(lines, i);
 	}
 
-	/** "-----Original Message-----", "---------- Forwarded message ---------", "Begin forwarded message:". */
+	/**
+	 * "-----Original Message-----", "---------- Forwarded message ---------", "Begin forwarded message:",
+	 * "---- Anna wrote ----".
+	 */
 	static Kind separator(String line) {
 		String stripped = line.strip();
 		if (stripped.length() > 80) {
@@ -180,6 +186,10 @@ final class QuoteHeaders {
 			return Kind.FORWARD;
 		}
 		if (ORIGINAL_MESSAGE.contains(phrase) && edges >= 2) {
+			return Kind.REPLY;
+		}
+		// Android's "---- Anna wrote ----", "-----On 4/1/2027 10:15, Anna wrote-----"
+		if (edges >= 4 && stripped.startsWith("--") && VERB_AT_END.matcher(phrase).find()) {
 			return Kind.REPLY;
 		}
 		return null;
@@ -219,8 +229,8 @@ final class QuoteHeaders {
 	 * An attribution over lines {@code [i, i+k)}, {@code k} up to four: clients wrap long ones anywhere,
 	 * before the address ("… schreef X &lt;" / "x@y&gt;:") or before the verb ("… &lt;x@y&gt;" / "a écrit :").
 	 * The first line of a wrapped one opens like an attribution, and a line of prose right above an
-	 * attribution is not part of it: when the window from a lower line that opens like one is an
-	 * attribution too, the attribution starts there.
+	 * attribution is not part of it: when the window from a lower line that opens with a lead word or a
+	 * date is an attribution too, the attribution starts there.
 	 */
 	private static Optional<Header> attribution(List<String> lines, int i) {
 		int length = 0;
@@ -246,8 +256,7 @@ final class QuoteHeaders {
 				continue;
 			}
 			for (int j = i + 1; j < i + k; j++) {
-				if (opens(lines.get(j)) && LEAD.matcher(lines.get(j).strip()).find()
-						&& shapeOf(join(lines, j, i + k)) != null) {
+				if (STRONG_LEAD.matcher(join(lines, j, j + 1)).find() && shapeOf(join(lines, j, i + k)) != null) {
 					return Optional.empty();
 				}
 			}
