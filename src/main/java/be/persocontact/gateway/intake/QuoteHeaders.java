@@ -77,6 +77,11 @@ final class QuoteHeaders {
 
 	private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d{2}(?!\\d)");
 
+	/** Who writes in the first person, in an attribution that names no address, is the writer. */
+	private static final Pattern FIRST_PERSON = Pattern.compile("(?<![\\p{L}])(?:i|ik|je|j'ai|j’ai|ich|yo|io|eu|jag|"
+			+ "jeg|я|my|mijn|mon|mein|meine|mio|meu|minha|mitt|mój|moja|мой|моя|we|wij|nous|wir|мы|我)(?![\\p{L}])",
+			FLAGS);
+
 	/** Ends in an address and a colon: "… X &lt;x@y&gt;:", "… [mailto:x@y]:", "… x@y:". */
 	private static final Pattern ENDS_WITH_ADDRESS = Pattern
 		.compile("@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+\\s*[>\\])]?\\s*[:：]$");
@@ -86,9 +91,10 @@ final class QuoteHeaders {
 			+ "lähettäjä|feladó|kimden|发件人|寄件者|差出人";
 
 	private static final String OTHER_LABELS = "sent|date|verzonden|datum|envoy[ée](?:\\s+le)?|message\\s+du|"
-			+ "gesendet|enviado|enviada|fecha|inviato|data|skickat|sendt|wys[łl]ano|отправлено|дата|надіслано|"
+			+ "gesendet|enviado(?:\\s+el|\\s+em)?|enviada(?:\\s+em)?|fecha|inviato|data|skickat|sendt|wys[łl]ano|wys[łl]ane|"
+			+ "отправлено|дата|надіслано|"
 			+ "lähetetty|päivämäärä|发送时间|发送日期|日期|寄件日期|送信日時|日付|"
-			+ "to|aan|[àa]|an|para|till|til|do|кому|收件人|收件者|宛先|vastaanottaja|"
+			+ "to|aan|[àa]|an|pour|para|till|til|do|кому|收件人|收件者|宛先|vastaanottaja|"
 			+ "subject|onderwerp|objet|sujet|betreff|asunto|oggetto|assunto|[äa]mne|emne|temat|тема|主题|主旨|件名|aihe|"
 			+ "cc|bcc|kopie|kopia|kopi|dw|копия|копія|抄送|副本|copie\\s+[àa]";
 
@@ -302,6 +308,9 @@ final class QuoteHeaders {
 			if (colon && tail <= 100) {
 				if (address) {
 					return new Shape(true);
+				}
+				if (FIRST_PERSON.matcher(text).find()) {
+					return null; // "Op 3 maart om 10:00 schreef ik aan mijn diensthoofd:" is the writer talking
 				}
 				if (lead && timeOrDate) {
 					return new Shape(true);

@@ -27,12 +27,7 @@ final class QuoteTrimmer {
 
 	/** "Fwd:", "TR:", "WG:", "Doorst:", "RV:", "I:", "ENC:", "VB:", "VS:", "PD:", "Пересл:", "转发:" … */
 	private static final Pattern FORWARD_SUBJECT = Pattern.compile(
-			"^(?:\\[[^\\]]{1,40}\\]\\s*)?(?:fw|fwd|tr|wg|doorst|dt|rv|i|enc|vb|vs|vl|pd|пересл|переслать|转发|轉寄|転送)\\s*[:：]",
-			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
-	/** An address-less attribution in the first person is the writer talking: "Op 3 maart om 10:00 schreef ik:". */
-	private static final Pattern FIRST_PERSON = Pattern.compile("(?<![\\p{L}])(?:i|ik|je|j'ai|j’ai|ich|yo|io|eu|jag|"
-			+ "jeg|я|my|mijn|mon|mein|meine|mio|meu|minha|mitt|mój|moja|мой|моя|we|wij|nous|wir|мы|我)(?![\\p{L}])",
+			"^(?:\\[[^\\]]{1,40}\\]\\s*)?(?:fw|fwd|tr|wg|doorst|rv|i|enc|vb|vs|vl|pd|пересл|переслать|转发|轉寄|転送)\\s*[:：]",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	private QuoteTrimmer() {
@@ -113,7 +108,7 @@ final class QuoteTrimmer {
 				continue;
 			}
 			Optional<QuoteHeaders.Header> found = headers.at(i);
-			if (found.isPresent() && !isFirstPersonProse(lines, found.get())) {
+			if (found.isPresent()) {
 				QuoteHeaders.Header header = found.get();
 				if (header.kind() == QuoteHeaders.Kind.FORWARD || (forwarded && !headerSeen)) {
 					return withForward(lines, header.start());
@@ -157,19 +152,6 @@ final class QuoteTrimmer {
 		String note = writersPart(lines.subList(0, start), false);
 		String forwarded = String.join("\n", lines.subList(start, lines.size())).strip();
 		return note.isEmpty() ? forwarded : note + "\n\n" + forwarded;
-	}
-
-	/**
-	 * An address-less attribution whose text speaks in the first person ("Op 3 maart om 10:00 schreef
-	 * ik u al:") is the writer's sentence, not a client's header line.
-	 */
-	private static boolean isFirstPersonProse(List<String> lines, QuoteHeaders.Header header) {
-		if (header.kind() == QuoteHeaders.Kind.FORWARD || header.end() - header.start() > 4) {
-			return false;
-		}
-		String text = String.join(" ", lines.subList(header.start(), header.end()));
-		return !text.contains("@") && !QuoteHeaders.isHeaderBlock(lines, header.start())
-				&& QuoteHeaders.separator(text) == null && FIRST_PERSON.matcher(text).find();
 	}
 
 	/**
