@@ -249,7 +249,7 @@ public class MailIntake {
 		}
 
 		String language = languageOf(mail);
-		String replyText = QuoteTrimmer.trim(body.text());
+		String replyText = QuoteTrimmer.trim(body.text(), mail.subject());
 		SenderAuthentication.Verdict verdict = this.authentication.judge(mail);
 		Outcome officerOutcome = officerReply(record, mail, replyText, files, language, verdict);
 		if (officerOutcome != null) {
@@ -264,7 +264,7 @@ public class MailIntake {
 						this.clock.instant());
 				return Outcome.REJECTED_RATE_LIMITED;
 			}
-			RequesterMessage reply = message(mail, language, replyText, id);
+			RequesterMessage reply = message(mail, language, replyText, body.text(), id);
 			SenderProof proof = proofOf(verdict, thread.get());
 			RecordedMessage result = withReceipts(files,
 					() -> this.tickets.append(thread.get().ticket(), reply, proof));
@@ -286,7 +286,7 @@ public class MailIntake {
 					+ " new tickets in " + this.settings.rateWindow(), null, this.clock.instant());
 			return Outcome.REJECTED_RATE_LIMITED;
 		}
-		RequesterMessage first = message(mail, language, QuoteTrimmer.trimSignature(body.text()), id);
+		RequesterMessage first = message(mail, language, QuoteTrimmer.trimSignature(body.text()), body.text(), id);
 		RecordedMessage result = withReceipts(files, () -> this.tickets.open(first));
 		recordAttachments(result.ticket(), files, language, record.id());
 		noteDamage(result.ticket(), mail, id);
@@ -399,9 +399,9 @@ public class MailIntake {
 		}).orElse(null);
 	}
 
-	private RequesterMessage message(ParsedMail mail, String language, String text, Long id) {
+	private RequesterMessage message(ParsedMail mail, String language, String text, String received, Long id) {
 		return new RequesterMessage(mail.sender().address(), mail.sender().name(), language, mail.subject(), text, id,
-				TicketNumber.findLegacyReferences(mail.subject()));
+				TicketNumber.findLegacyReferences(mail.subject()), received);
 	}
 
 	/** A mail read only in part says so on its ticket: what is shown may not be all the sender wrote. */

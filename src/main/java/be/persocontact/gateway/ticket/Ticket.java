@@ -156,6 +156,22 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		return kept;
 	}
 
+	/**
+	 * Keeps the text of the requester's latest message as it was received, beside the trimmed body the
+	 * timeline shows, when the intake trimmed something from it.
+	 */
+	void keepReceivedText(String receivedText) {
+		if (receivedText == null) {
+			return;
+		}
+		for (int i = this.timeline.size() - 1; i >= 0; i--) {
+			if (this.timeline.get(i).kind() == TimelineEntryKind.REQUESTER_MESSAGE) {
+				this.timeline.get(i).keepReceivedText(receivedText);
+				return;
+			}
+		}
+	}
+
 	/** Records the catalogue form a portal submission was made with; routing reads it. */
 	public void recordForm(String formCode) {
 		this.formCode = formCode;

@@ -34,6 +34,7 @@ public class TicketManagement {
 	public RecordedMessage open(RequesterMessage message) {
 		Ticket ticket = Ticket.open(this.numbers.next(), requesterOf(message), message.subject(), message.body(),
 				message.inboundMessageId(), this.clock.instant());
+		ticket.keepReceivedText(message.receivedText());
 		noteLegacyReferences(ticket, message);
 		this.tickets.save(ticket);
 		return new RecordedMessage(RecordedMessage.Action.OPENED, ticket.number(), null);
@@ -64,12 +65,14 @@ public class TicketManagement {
 		if (ticket.status().isClosed()) {
 			Ticket followUp = Ticket.openFollowUp(this.numbers.next(), number, requesterOf(message),
 					message.subject(), message.body(), message.inboundMessageId(), this.clock.instant());
+			followUp.keepReceivedText(message.receivedText());
 			noteLegacyReferences(followUp, message);
 			this.tickets.save(followUp);
 			return new RecordedMessage(RecordedMessage.Action.OPENED_FOLLOW_UP, followUp.number(), number);
 		}
 		boolean kept = ticket.appendRequesterMessage(message.address(), message.body(), message.inboundMessageId(),
 				this.clock.instant(), proof);
+		ticket.keepReceivedText(message.receivedText());
 		this.tickets.save(ticket);
 		return new RecordedMessage(RecordedMessage.Action.APPENDED, ticket.number(), null, kept);
 	}

@@ -64,6 +64,20 @@ class MailTextUnitTests {
 	}
 
 	@Test
+	void anHtmlQuoteBecomesQuotedLinesSoThatTheAnswersBelowItSurviveTrimming() {
+		String html = "<div>Bonjour,</div><div class=\"gmail_quote\">Le lun. 4 janv. 2027 à 10:15, PersoContact "
+				+ "&lt;helpdesk@persocontact.local&gt; a écrit :<br><blockquote>Quelle date vous convient ?"
+				+ "<blockquote>Ancienne question</blockquote></blockquote></div><div>Le 15 mars.</div>"
+				+ "<blockquote>Bien à vous,<br>PersoContact</blockquote>";
+
+		String text = MailText.htmlToText(html);
+
+		assertThat(text).isEqualTo("Bonjour,\nLe lun. 4 janv. 2027 à 10:15, PersoContact <helpdesk@persocontact.local> "
+				+ "a écrit :\n> Quelle date vous convient ?\n> > Ancienne question\nLe 15 mars.\n> Bien à vous,\n> PersoContact");
+		assertThat(QuoteTrimmer.trim(text)).endsWith("Le 15 mars.");
+	}
+
+	@Test
 	void aBase64BodyWithAGarbageLineLosesOnlyThatLine() throws Exception {
 		String mail = "From: a@example.org\r\nContent-Type: text/plain; charset=utf-8\r\n"
 				+ "Content-Transfer-Encoding: base64\r\n\r\n"
