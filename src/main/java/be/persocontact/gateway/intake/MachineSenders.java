@@ -23,9 +23,13 @@ final class MachineSenders {
 	private static final Pattern MAIL_SYSTEM_NAME = Pattern.compile("\\bmail delivery (system|subsystem|service)\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	/** Mailing-list managers: LISTSERV, Majordomo, Sympa, Mailman and their owner/bounce addresses. */
+	/**
+	 * Mailing-list managers: LISTSERV, Majordomo, Sympa, Mailman, and the owner-/-bounces addresses they
+	 * send from. Not "…-owner": "process-owner@" may be a shared mailbox people write from (Mailman's own
+	 * notices carry X-Mailman-Version).
+	 */
 	private static final Pattern LIST_MANAGER = Pattern.compile("listserv|majordomo|sympa|mailman|ecartis|listproc"
-			+ "|owner-.+|.+-owner|.+-bounces(\\+.*)?", Pattern.CASE_INSENSITIVE);
+			+ "|owner-.+|.+-bounces(\\+.*)?", Pattern.CASE_INSENSITIVE);
 
 	private static final List<String> LIST_MANAGER_HEADERS = List.of("X-List-Administrivia", "X-Mailman-Version",
 			"X-Listserver", "X-Listprocessor-Version");

@@ -8,7 +8,8 @@ import jakarta.mail.internet.MimeUtility;
 
 /**
  * Does the subject read as a machine's? Only the fixed forms mail systems write, at the start of the
- * subject: "Undeliverable: …", "Unzustellbar: …", "メールエラー". A person writing "my mail was
+ * subject: "Undeliverable: …", "Unzustellbar: …", "メールエラー"; a phrase a person might also write
+ * ("Niet afgeleverd: …") only on a mail that returns a message. A person writing "my mail was
  * undeliverable", or answering or forwarding a bounce ({@code Re:}, {@code Fwd:}, {@code TR:} …), is a
  * person. The subject is compared decoded (encoded words, also ones with blanks inside, which strict
  * decoding leaves alone), in NFKC form (half-width katakana, full-width colons), without a gateway's
@@ -21,47 +22,54 @@ final class MachineSubjects {
 	/** The end of a fixed form: a colon (the original subject follows), a bracket, a dash, or nothing. */
 	private static final String END = "\\s*(?:[:(\\[\\-]|$)";
 
+	/** The fixed forms only mail systems write (Exchange's "Undeliverable:" in each language, Postfix, Exim…). */
 	private static final Pattern BOUNCE = Pattern.compile("^(?:"
 			// en: Exchange, Postfix, sendmail, Exim, qmail, Lotus, Gmail, carriers
-			+ "undeliverable(?: mail| message)?" + END + "|undelivered (?:mail|message)(?: returned to sender)?" + END
-			+ "|delivery status notification\\b|delivery notification\\s*:|delivery (?:failure|failed)(?: notification| notice)?" + END
-			+ "|(?:mail|message) delivery (?:failed|failure)" + END + "|returned mail\\s*:|mail system error\\b"
-			+ "|failure notice\\s*$|(?:your )?(?:message|mail|e-?mail) (?:was not|wasn't|could not be|couldn't be|not) delivered" + END
-			+ "|non[- ]?deliver(?:y|able)(?: report| notification| mail| message)?" + END
-			+ "|delivery (?:has been )?delayed\\s*:|delayed mail \\(still being retried\\)|warning: could not send message\\b"
-			// nl
-			+ "|onbestelbaar(?: bericht)?" + END + "|niet (?:afgeleverd|bezorgd|bestelbaar)" + END
+			+ "undeliverable\\s*:|undelivered mail returned to sender|delivery status notification\\b"
+			+ "|delivery notification\\s*:|mail delivery failed\\s*:|returned mail\\s*:|mail system error" + END
+			+ "|failure notice\\s*$|delivery (?:has been )?delayed\\s*:|delayed mail \\(still being retried\\)"
+			+ "|warning: could not send message for past|non[- ]?delivery (?:report|notification)\\b"
+			// nl, fr, de, es, it, pt: Exchange's and Gmail's forms
+			+ "|onbestelbaar\\s*:|bezorgingsstatusmelding\\b|non remis\\s*:|non distribuable\\s*:"
+			+ "|notification d'[ée]tat de (?:la )?(?:remise|distribution)\\b|unzustellbar\\s*:"
+			+ "|übermittlungsstatusbenachrichtigung\\b|no se puede entregar\\s*:|notificaci[óo]n de estado de (?:la )?entrega\\b"
+			+ "|non recapitabile\\s*:|notifica (?:sullo )?stato (?:di |della )?(?:recapito|consegna)\\b"
+			+ "|n[ãa]o [ée] poss[íi]vel entregar\\s*:|notifica[çc][ãa]o de status de entrega\\b"
+			// ja: Exchange's "配信不能:", carriers' error mails; zh: Exchange's "无法送达:" / "無法傳遞:", portals' "系统退信"
+			+ "|配信不能\\s*:|メールエラー" + END + "|配信状態(?:の)?通知|无法送达\\s*:|无法传递\\s*:|無法傳遞\\s*:"
+			+ "|(?:系统|系統)?退信(?:通知)?" + END + "|(?:投递|递送|傳遞|投遞)(?:状态|狀態)通知)", FLAGS);
+
+	/**
+	 * Bounce phrases a person might also write ("Niet afgeleverd: werkkledij", "Delivery failure"): they count
+	 * only on a mail that returns a message or quotes a delivery error ({@link #returnsAMessage}).
+	 */
+	private static final Pattern BOUNCE_PHRASE = Pattern.compile("^(?:"
+			+ "undeliverable (?:mail|message)" + END + "|undelivered (?:mail|message)" + END
+			+ "|delivery (?:failure|failed)(?: notification| notice)?" + END + "|(?:mail|message) delivery (?:failed|failure)" + END
+			+ "|(?:your )?message (?:was not|wasn't|could not be|couldn't be|not) delivered" + END
+			+ "|your (?:mail|e-?mail) (?:could not be|couldn't be) delivered" + END + "|nondeliverable (?:mail|message)\\b"
+			+ "|onbestelbaar bericht\\b|niet (?:afgeleverd|bezorgd|bestelbaar)" + END
 			+ "|(?:het )?bericht (?:is |kon |kan )?niet (?:worden )?(?:afgeleverd|bezorgd)" + END
-			+ "|bezorging (?:mislukt|vertraagd)" + END + "|bezorgingsstatusmelding\\b"
-			// fr
-			+ "|non remis" + END + "|(?:message )?non distribuable" + END + "|non délivré" + END
-			+ "|[ée]chec de (?:la )?(?:remise|distribution|livraison)(?: du message)?" + END
-			+ "|impossible de (?:remettre|distribuer|délivrer) (?:le|votre) message\\b"
-			+ "|notification d'[ée]tat de (?:la )?(?:remise|distribution)\\b|remise (?:différée|retardée)\\s*:"
-			// de
-			+ "|unzustellbar" + END + "|nicht zustellbar" + END + "|unzustellbare (?:nachricht|e-?mail)\\b"
+			+ "|bezorging (?:mislukt|vertraagd)" + END
+			+ "|(?:message )?non distribuable" + END + "|non délivré" + END
+			+ "|[ée]chec de (?:la )?(?:remise|distribution)(?: du message)?" + END
+			+ "|impossible de (?:remettre|distribuer|délivrer) (?:le|votre) message\\b|remise (?:différée|retardée)\\s*:"
+			+ "|nicht zustellbar" + END + "|unzustellbare (?:nachricht|e-?mail)\\b"
 			+ "|(?:die )?(?:nachricht|e-?mail|mail) (?:konnte|kann) nicht zugestellt werden" + END
 			+ "|zustellung (?:fehlgeschlagen|verzögert)" + END + "|fehlgeschlagene (?:e-?mail-?)?zustellung" + END
-			+ "|übermittlungsstatusbenachrichtigung\\b|(?:benachrichtigung|mitteilung) (?:über den|zum) (?:zustell|übermittlungs)status\\b"
-			// es
-			+ "|no se puede entregar" + END + "|(?:mensaje|correo) no entregado" + END + "|no entregado\\s*:"
-			+ "|notificaci[óo]n de estado de (?:la )?entrega\\b|(?:error|fallo) (?:en la|de) entrega" + END
+			+ "|(?:mensaje|correo) no entregado" + END + "|no entregado\\s*:|(?:error|fallo) (?:en la|de) entrega" + END
 			+ "|entrega retrasada\\s*:|correo devuelto" + END
-			// it
-			+ "|non recapitabile" + END + "|(?:messaggio )?non recapitato" + END + "|(?:notifica di )?mancato recapito\\b"
-			+ "|notifica (?:sullo )?stato (?:di |della )?(?:recapito|consegna)\\b|recapito (?:ritardato|non riuscito)" + END
-			+ "|impossibile recapitare\\b"
-			// pt
-			+ "|n[ãa]o [ée] poss[íi]vel entregar" + END + "|(?:mensagem )?n[ãa]o entregue" + END
-			+ "|notifica[çc][ãa]o de status de entrega\\b|(?:falha|erro) (?:na|de) entrega" + END
+			+ "|(?:messaggio )?non recapitato" + END + "|(?:notifica di )?mancato recapito\\b"
+			+ "|recapito (?:ritardato|non riuscito)" + END + "|impossibile recapitare\\b"
+			+ "|(?:mensagem )?n[ãa]o entregue" + END + "|(?:falha|erro) (?:na|de) entrega" + END
 			+ "|entrega atrasada\\s*:|n[ãa]o foi poss[íi]vel entregar\\b"
-			// ja: Exchange's "配信不能:", carriers' error mails
-			+ "|配信不能" + END + "|(?:メール)?(?:配信|送信)(?:エラー|失敗)(?:のお知らせ|通知)?" + END + "|メールエラー" + END
-			+ "|エラーメール" + END + "|配信状態(?:の)?通知|未配信" + END
-			// zh: Exchange's "无法送达:" / "無法傳遞:", portals' "系统退信"
-			+ "|无法送达" + END + "|无法传递" + END + "|無法傳遞" + END + "|(?:系统|系統)?退信(?:通知)?" + END
-			+ "|(?:邮件|郵件)(?:投递|发送|递送|投遞|傳遞|傳送|寄送)(?:失败|失敗)" + END + "|(?:投递|递送|傳遞|投遞)(?:状态|狀態)通知"
-			+ "|未送达" + END + ")", FLAGS);
+			+ "|(?:メール)?(?:配信|送信)(?:エラー|失敗)(?:のお知らせ|通知)?" + END + "|エラーメール" + END + "|未配信" + END
+			+ "|(?:邮件|郵件)(?:投递|发送|递送|投遞|傳遞|傳送|寄送)(?:失败|失敗)" + END + "|未送达" + END + ")", FLAGS);
+
+	/** Lines of a returned message or of a delivery error, as bounces without a DSN part quote them. */
+	private static final Pattern DELIVERY_EVIDENCE = Pattern.compile("(?m)^[ \\t>]*(?:Message-ID|Received|Return-Path"
+			+ "|X-Failed-Recipients|Final-Recipient|Original-Recipient|Diagnostic-Code|Reporting-MTA|Remote-MTA"
+			+ "|MAIL FROM|RCPT TO)\\s*:|\\b[45]\\.[0-7]\\.\\d{1,3}\\b", Pattern.CASE_INSENSITIVE);
 
 	/** Mailing-list managers refusing or holding a post. */
 	private static final Pattern LIST_REFUSAL = Pattern.compile("^(?:"
@@ -84,7 +92,7 @@ final class MachineSubjects {
 			+ "|automatisch antwoord|automatisch bericht|afwezigheidsbericht|afwezigheidsmelding|buiten kantoor"
 			+ "|réponse automatique|reponse automatique|absent\\(e\\)|absent du bureau|message d'absence"
 			+ "|automatische antwort|abwesenheitsnotiz|nicht im büro|außer haus|ausser haus"
-			+ "|respuesta autom[áa]tica|fuera de (?:la )?oficina|risposta automatica|fuori (?:sede|ufficio)"
+			+ "|respuesta autom[áa]tica|fuera de (?:la )?oficina|risposta automatica|fuori ufficio"
 			+ "|resposta autom[áa]tica|fora do escrit[óo]rio|autosvar|automatisk svar"
 			+ "|自動応答|自動返信|不在通知|自动回复|自動回覆|自动答复)\\s*[:\\-(\\[]", FLAGS);
 
@@ -108,8 +116,25 @@ final class MachineSubjects {
 	private MachineSubjects() {
 	}
 
+	/** A fixed bounce form, or a bounce phrase on a mail that returns a message or quotes a delivery error. */
 	static boolean hasBounceSubject(ParsedMail mail) {
-		return BOUNCE.matcher(normalised(mail)).find();
+		String subject = normalised(mail);
+		return BOUNCE.matcher(subject).find() || (BOUNCE_PHRASE.matcher(subject).find() && returnsAMessage(mail));
+	}
+
+	/** Any bounce form or phrase, whatever the mail carries: for mail that is a machine's on other grounds. */
+	static boolean readsAsBounce(ParsedMail mail) {
+		String subject = normalised(mail);
+		return BOUNCE.matcher(subject).find() || BOUNCE_PHRASE.matcher(subject).find();
+	}
+
+	/** A returned message or its headers, or their lines (or an enhanced status code) quoted in the text. */
+	static boolean returnsAMessage(ParsedMail mail) {
+		if (mail.hasPart("message/rfc822") || ReportParts.carriesReturnedHeaders(mail)) {
+			return true;
+		}
+		String text = mail.partText("text/plain");
+		return text != null && DELIVERY_EVIDENCE.matcher(text).find();
 	}
 
 	static boolean hasListRefusalSubject(ParsedMail mail) {

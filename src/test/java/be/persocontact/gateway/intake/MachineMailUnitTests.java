@@ -371,7 +371,7 @@ class MachineMailUnitTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "From: \"L-Soft list server at LISTS.EXAMPLE.EDU (1.8e)\" <LISTSERV@LISTS.EXAMPLE.EDU>",
-			"From: hr-news-owner@lists.example.org", "From: owner-hr-l@lists.example.edu",
+			"From: hr-news-owner@lists.example.org\nX-Mailman-Version: 3.3.9", "From: owner-hr-l@lists.example.edu",
 			"From: hr-news-bounces+helpdesk=persocontact.local@lists.example.org", "From: Sympa <sympa@lists.example.org>",
 			"From: lists@example.org\nX-List-Administrivia: yes" })
 	void aListManagersReplyIsAnAutoReply(String from) throws Exception {
@@ -401,26 +401,58 @@ class MachineMailUnitTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "Undeliverable: Medisch attest", "Undelivered Mail Returned to Sender",
 			"Delivery Status Notification (Failure)", "Mail delivery failed: returning message to sender",
-			"Returned mail: see transcript for details", "failure notice", "Undeliverable Message",
-			"Message not delivered", "Mail System Error - Returned Mail", "DELIVERY FAILURE: User anna not listed",
+			"Returned mail: see transcript for details", "failure notice", "Mail System Error - Returned Mail",
 			"Delivery delayed:Medisch attest", "[EXTERNAL] Undeliverable: Attest", "Onbestelbaar: Medisch attest",
-			"Niet afgeleverd: Attest", "Bericht kon niet worden bezorgd", "Non remis : Attestation",
-			"Non distribuable : Attestation", "Échec de la remise du message", "Unzustellbar: Antrag",
-			"Nicht zustellbar: Antrag", "Übermittlungsstatusbenachrichtigung (Fehler)",
-			"No se puede entregar: Solicitud", "Notificación de estado de entrega (error)",
-			"Non recapitabile: Richiesta", "Notifica di mancato recapito", "Não é possível entregar: Pedido",
-			"Mensagem não entregue", "配信不能: 申請", "メールエラー", "ﾒｰﾙｴﾗｰ", "メール配信エラーのお知らせ",
-			"无法送达: 申请", "無法傳遞: 申請", "系统退信", "退信", "邮件投递失败",
-			"=?ISO-2022-JP?B?GyRCJWEhPCVrJSglaSE8GyhC?=", "=?GB2312?B?z7XNs83L0MU=?=",
-			"=?ISO-2022-JP?B?GyRCR1s/LklURz0bKEI6IBskQj89QEEbKEI=?=",
-			"=?UTF-8?B?Tm9uIHJlbWlzIDogQXR0ZXN0YXRpb24=?=", "=?UTF-8?Q?Unzustellbar:?=Antrag", "=?utf-8?Q?Non remis : Attestation?=", "Undeliverable:=?UTF-8?Q?_Medisch_attest?=",
-			"=?UTF-8?Q?Unzustellbar:?= =?UTF-8?Q?_Antrag?=" })
+			"Non remis : Attestation", "Non distribuable : Attestation", "Unzustellbar: Antrag",
+			"Übermittlungsstatusbenachrichtigung (Fehler)", "No se puede entregar: Solicitud",
+			"Notificación de estado de entrega (error)", "Non recapitabile: Richiesta",
+			"Não é possível entregar: Pedido", "配信不能: 申請", "メールエラー", "ﾒｰﾙｴﾗｰ", "无法送达: 申请", "無法傳遞: 申請",
+			"系统退信", "退信", "=?ISO-2022-JP?B?GyRCJWEhPCVrJSglaSE8GyhC?=", "=?GB2312?B?z7XNs83L0MU=?=",
+			"=?ISO-2022-JP?B?GyRCR1s/LklURz0bKEI6IBskQj89QEEbKEI=?=", "=?UTF-8?B?Tm9uIHJlbWlzIDogQXR0ZXN0YXRpb24=?=",
+			"=?UTF-8?Q?Unzustellbar:?=Antrag", "=?utf-8?Q?Non remis : Attestation?=",
+			"Undeliverable:=?UTF-8?Q?_Medisch_attest?=", "=?UTF-8?Q?Unzustellbar:?= =?UTF-8?Q?_Antrag?=" })
 	void aMailSystemsSubjectInManyLanguagesIsABounce(String subject) throws Exception {
 		assertMatch("hasBounceSubject", Outcome.IGNORED_BOUNCE, """
 				From: Carrier <mail-error@carrier.example.jp>
 				Subject: %s
 
 				Your mail could not be delivered.
+				""".formatted(subject));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Undeliverable Message", "Message not delivered", "DELIVERY FAILURE: User anna not listed",
+			"Niet afgeleverd: Attest", "Bericht kon niet worden bezorgd", "Échec de la remise du message",
+			"Nicht zustellbar: Antrag", "Mensaje no entregado", "Notifica di mancato recapito", "Mensagem não entregue",
+			"メール配信エラーのお知らせ", "邮件投递失败" })
+	void aBouncePhraseIsABounceOnAMailThatReturnsAMessage(String subject) throws Exception {
+		assertMatch("hasBounceSubject", Outcome.IGNORED_BOUNCE, """
+				From: Carrier <mail-error@carrier.example.jp>
+				Subject: %s
+
+				Your message could not be delivered to the recipient.
+
+				Original message:
+				  Message-ID: <HRB0000007.acknowledgement.1234@persocontact.local>
+				""".formatted(subject));
+		assertMatch("hasBounceSubject", Outcome.IGNORED_BOUNCE, """
+				From: Carrier <mail-error@carrier.example.jp>
+				Subject: %s
+
+				<anna@example.org>: 550 5.1.1 user unknown
+				""".formatted(subject));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Niet afgeleverd: werkkledij", "Niet bezorgd: mijn loonbrief van november",
+			"Delivery failure: my new badge never arrived", "Nicht zustellbar: mein Paket", "Undeliverable mail",
+			"Message not delivered" })
+	void aBouncePhraseOnAPersonsOwnWordsIsAPerson(String subject) throws Exception {
+		assertPerson("""
+				From: Anna Peeters <anna@example.org>
+				Subject: %s
+
+				Beste, het pakket met mijn werkkledij is nooit aangekomen. Kunnen jullie dat nakijken?
 				""".formatted(subject));
 	}
 
@@ -476,6 +508,7 @@ class MachineMailUnitTests {
 			"Mail delivery failed to my manager", "Failure notice from payroll, what now?", "Auto: leasewagen inleveren",
 			"Afwezigheid: ziekte vanaf maandag", "Absence : certificat médical", "Abwesend: Arzttermin am Montag",
 			"Re: [AUTO GENERATED] Weekly absence report", "メールエラーについて", "关于退信的问题",
+			"Mail system error when I send my attest", "Fuori sede: rimborso spese trasferta",
 			"=?ISO-2022-JP?B?GyRCJWEhPCVrJSglaSE8JEskRCQkJEYbKEI=?=", "=?GB2312?B?udjT2s3L0MW1xM7KzOI=?=",
 			"Your message to HR is important", "Delivery of my new contract" })
 	void aPersonsSubjectThatMentionsAFailedMailIsAPerson(String subject) throws Exception {
