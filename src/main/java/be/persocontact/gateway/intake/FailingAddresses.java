@@ -104,11 +104,7 @@ public class FailingAddresses implements UndeliverableAddresses {
 				+ "AND permanent_failures >= ?", now, address, this.settings.failingAfter());
 	}
 
-	/** Has this address bounced for good often enough that mail to it is pointless? */
-	public boolean isFailing(String address) {
-		return whyUndeliverable(address).isPresent();
-	}
-
+	/** Why mail to this address is pointless (our own mails to it bounced for good often enough), if it is. */
 	@Override
 	public Optional<String> whyUndeliverable(String address) {
 		return find(address).filter(failing -> failing.failingSince() != null)
