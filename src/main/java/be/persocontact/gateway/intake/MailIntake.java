@@ -239,7 +239,7 @@ public class MailIntake {
 
 		IntakeCheck.Decision decision = this.chain.run(mail);
 		if (decision instanceof IntakeCheck.Stop stop) {
-			String related = recordMachineReport(stop, mail);
+			String related = recordMachineReport(stop, mail, id);
 			record.finish(stop.outcome(), stop.reason(), related, this.clock.instant());
 			return stop.outcome();
 		}
@@ -374,22 +374,21 @@ public class MailIntake {
 
 	/**
 	 * A machine's mail about one of ours goes on that ticket's timeline as a system entry; a permanent
-	 * bounce counts against the address. Nothing is ever sent in answer.
+	 * bounce of our mail to that very address counts against it. Nothing is ever sent in answer.
 	 */
-	private String recordMachineReport(IntakeCheck.Stop stop, ParsedMail mail) {
-		for (String failed : stop.report().permanentlyFailedRecipients()) {
-			this.failingAddresses.recordPermanentFailure(failed, stop.reason());
-		}
+	private String recordMachineReport(IntakeCheck.Stop stop, ParsedMail mail, Long inboundMessageId) {
+		java.util.List<String> failed = this.failingAddresses.recordReport(stop.report(), inboundMessageId);
 		if (stop.report().aboutMessageIds().isEmpty()) {
 			return null;
 		}
 		return this.threads.ticketAnswered(stop.report()).map(ticket -> {
 			String what = switch (stop.outcome()) {
 				// a 4.x.x report (delayed, mailbox full) is not a failure yet: say so, or officers chase ghosts
-				case IGNORED_BOUNCE -> stop.report().permanentlyFailedRecipients().isEmpty()
-						? "A delivery report about our mail arrived; it reports no permanent failure"
-						: "Our mail could not be delivered to "
-								+ String.join(", ", stop.report().permanentlyFailedRecipients());
+				case IGNORED_BOUNCE -> !failed.isEmpty()
+						? "Our mail could not be delivered to " + String.join(", ", failed)
+						: stop.report().permanentFailures().isEmpty()
+								? "A delivery report about our mail arrived; it reports no permanent failure"
+								: "A delivery report about our mail arrived; the failure it reports is not of an address we sent that mail to";
 				case IGNORED_AUTO_REPLY -> "Automatic reply received from " + mail.fromAddress();
 				case IGNORED_READ_RECEIPT -> "Read receipt received from " + mail.fromAddress();
 				default -> stop.outcome().name() + " received from " + mail.fromAddress();

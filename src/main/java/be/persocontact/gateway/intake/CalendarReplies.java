@@ -5,8 +5,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Is this an attendee's answer to a meeting invitation (iMIP, RFC 6047): accepted, declined,
  * tentative, or a new time proposed? A calendar client sends it when someone clicks a button; it asks
@@ -16,8 +14,7 @@ import org.springframework.stereotype.Component;
  * helpdesk, maybe to ask for a meeting about their case, and an officer should see that. A subject such
  * as "Accepted: …" alone proves nothing (a person may write it); it counts only with a calendar marker.
  */
-@Component
-class IsCalendarReply implements IntakeCheck {
+final class CalendarReplies {
 
 	/** The iTIP methods an attendee sends back to an organizer. */
 	private static final Set<String> ATTENDEE_METHODS = Set.of("REPLY", "COUNTER", "REFRESH", "DECLINECOUNTER");
@@ -31,17 +28,25 @@ class IsCalendarReply implements IntakeCheck {
 
 	private static final Pattern PARTSTAT = Pattern.compile("PARTSTAT=([A-Za-z-]+)", Pattern.CASE_INSENSITIVE);
 
-	@Override
-	public Decision check(ParsedMail mail) {
-		String method = mail.calendarMethod();
-		if (method != null && ATTENDEE_METHODS.contains(method)) {
-			return Decision.stop(Outcome.IGNORED_CALENDAR_REPLY, "iMIP " + method + answer(mail));
+	private CalendarReplies() {
+	}
+
+	static boolean isCalendarReply(ParsedMail mail) {
+		return isAttendeeMethod(mail) || (RESPONSE_SUBJECT.matcher(mail.subject()).find() && isCalendarMessage(mail));
+	}
+
+	/** What the operator reads: the iTIP method and the attendee's answer, or the response subject. */
+	static String describe(ParsedMail mail) {
+		if (isAttendeeMethod(mail)) {
+			return "iMIP " + mail.calendarMethod() + answer(mail);
 		}
 		Matcher subject = RESPONSE_SUBJECT.matcher(mail.subject());
-		if (subject.find() && isCalendarMessage(mail)) {
-			return Decision.stop(Outcome.IGNORED_CALENDAR_REPLY, "calendar response: " + subject.group(1));
-		}
-		return Decision.CONTINUE;
+		return subject.find() ? "calendar response: " + subject.group(1) : "calendar response";
+	}
+
+	private static boolean isAttendeeMethod(ParsedMail mail) {
+		String method = mail.calendarMethod();
+		return method != null && ATTENDEE_METHODS.contains(method);
 	}
 
 	/** Exchange marks meeting mail with a content class, and Outlook may send it as TNEF only. */

@@ -8,19 +8,15 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IsCalendarReplyUnitTests {
-
-	private final IsCalendarReply isCalendarReply = new IsCalendarReply();
+class CalendarRepliesUnitTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "REPLY", "COUNTER", "reply" })
 	void anAttendeesAnswerToAnInvitationIsIgnoredWithItsAnswer(String method) throws Exception {
-		IntakeCheck.Decision decision = this.isCalendarReply.check(withCalendar("Accepted: Intake", method, "ACCEPTED"));
+		ParsedMail mail = withCalendar("Accepted: Intake", method, "ACCEPTED");
 
-		assertThat(decision).isInstanceOf(IntakeCheck.Stop.class);
-		IntakeCheck.Stop stop = (IntakeCheck.Stop) decision;
-		assertThat(stop.outcome()).isEqualTo(Outcome.IGNORED_CALENDAR_REPLY);
-		assertThat(stop.reason()).isEqualTo("iMIP " + method.toUpperCase() + " ACCEPTED");
+		assertThat(CalendarReplies.isCalendarReply(mail)).isTrue();
+		assertThat(CalendarReplies.describe(mail)).isEqualTo("iMIP " + method.toUpperCase() + " ACCEPTED");
 	}
 
 	@Test
@@ -38,8 +34,8 @@ class IsCalendarReplyUnitTests {
 				END:VCALENDAR
 				""".replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
 
-		assertThat(this.isCalendarReply.check(mail)).isEqualTo(
-				new IntakeCheck.Stop(Outcome.IGNORED_CALENDAR_REPLY, "iMIP REPLY DECLINED", IntakeCheck.MachineReport.NONE));
+		assertThat(CalendarReplies.isCalendarReply(mail)).isTrue();
+		assertThat(CalendarReplies.describe(mail)).isEqualTo("iMIP REPLY DECLINED");
 	}
 
 	@ParameterizedTest
@@ -50,15 +46,15 @@ class IsCalendarReplyUnitTests {
 		ParsedMail mail = ParsedMail.parse(("From: a@example.org\r\nSubject: " + subject
 				+ "\r\nContent-Class: urn:content-classes:calendarmessage\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 
-		assertThat(this.isCalendarReply.check(mail)).isInstanceOf(IntakeCheck.Stop.class);
+		assertThat(CalendarReplies.isCalendarReply(mail)).isTrue();
 	}
 
 	@Test
 	void anInvitationToTheHelpdeskGoesOnAsAPersonsMail() throws Exception {
-		assertThat(this.isCalendarReply.check(withCalendar("Uitnodiging: gesprek", "REQUEST", "NEEDS-ACTION")))
-			.isEqualTo(IntakeCheck.Decision.CONTINUE);
-		assertThat(this.isCalendarReply.check(withCalendar("Geannuleerd: gesprek", "CANCEL", "NEEDS-ACTION")))
-			.isEqualTo(IntakeCheck.Decision.CONTINUE);
+		assertThat(CalendarReplies.isCalendarReply(withCalendar("Uitnodiging: gesprek", "REQUEST", "NEEDS-ACTION")))
+			.isFalse();
+		assertThat(CalendarReplies.isCalendarReply(withCalendar("Geannuleerd: gesprek", "CANCEL", "NEEDS-ACTION")))
+			.isFalse();
 	}
 
 	@ParameterizedTest
@@ -69,7 +65,7 @@ class IsCalendarReplyUnitTests {
 			.parse(("From: a@example.org\r\nSubject: " + subject + "\r\n\r\nIs er nog iets nodig?\r\n")
 				.getBytes(StandardCharsets.UTF_8));
 
-		assertThat(this.isCalendarReply.check(mail)).isEqualTo(IntakeCheck.Decision.CONTINUE);
+		assertThat(CalendarReplies.isCalendarReply(mail)).isFalse();
 	}
 
 	private static ParsedMail withCalendar(String subject, String method, String partstat) throws Exception {
