@@ -2,10 +2,12 @@ package be.persocontact.gateway.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import be.persocontact.gateway.attachment.AttachmentManagement;
 import be.persocontact.gateway.attachment.AttachmentReceipt;
+import be.persocontact.gateway.attachment.IncomingFile;
 import be.persocontact.gateway.attachment.MailAttachmentReceipts;
 import be.persocontact.gateway.attachment.MailAttachments;
 import be.persocontact.gateway.queue.OfficerReplies;
@@ -92,13 +94,23 @@ public class MailIntake {
 		}
 		try {
 			// files are read (time-limited) before the ticket transaction, stored inside it
-			AttachmentManagement.Inspection files = this.attachments.inspect(MailAttachments.from(mail.bytes()));
+			AttachmentManagement.Inspection files = this.attachments.inspect(filesOf(mail.bytes()));
 			Outcome outcome = this.transaction.execute(status -> process(recorded.id(), files));
 			log.info("Inbound message {} processed: {}", recorded.id(), outcome);
 			return outcome == Outcome.QUARANTINED ? Disposition.QUARANTINE : Disposition.DONE;
 		}
 		catch (RuntimeException failure) {
 			return failed(recorded.id(), failure);
+		}
+	}
+
+	/** Reading the same bytes fails the same way every time: bad input, quarantined, never retried. */
+	private static List<IncomingFile> filesOf(byte[] raw) {
+		try {
+			return MailAttachments.from(raw);
+		}
+		catch (RuntimeException unreadable) {
+			throw UnprocessableMail.unparseable("attachments", unreadable);
 		}
 	}
 
@@ -136,7 +148,7 @@ public class MailIntake {
 			throw new IllegalStateException("Message " + id + " was never readable; nothing stored to replay");
 		}
 		try {
-			AttachmentManagement.Inspection files = this.attachments.inspect(MailAttachments.from(record.raw()));
+			AttachmentManagement.Inspection files = this.attachments.inspect(filesOf(record.raw()));
 			return this.transaction.execute(status -> process(id, files));
 		}
 		catch (UnprocessableMail unprocessable) {
@@ -179,8 +191,9 @@ public class MailIntake {
 					return stop.outcome();
 				}
 				String reason = size + " bytes, more than " + this.settings.maxMessageSize();
-				if (mail.fromAddress() != null) {
-					this.notices.notifyOnce(mail.fromAddress(), languageOf(mail), Outcome.REJECTED_TOO_LARGE, mail.subject());
+				if (mail.sender() != null) {
+					this.notices.notifyOnce(mail.sender().address(), languageOf(mail), Outcome.REJECTED_TOO_LARGE,
+							mail.subject());
 				}
 				record.finish(Outcome.REJECTED_TOO_LARGE, reason, null, this.clock.instant());
 				return Outcome.REJECTED_TOO_LARGE;
@@ -230,8 +243,9 @@ public class MailIntake {
 			record.finish(stop.outcome(), stop.reason(), related, this.clock.instant());
 			return stop.outcome();
 		}
-		if (mail.fromAddress() == null) {
-			throw UnprocessableMail.noSender(mail.header("From"));
+		SenderAddress sender = mail.sender();
+		if (sender == null) {
+			throw UnprocessableMail.noSender(mail);
 		}
 
 		String language = languageOf(mail);
@@ -255,6 +269,7 @@ public class MailIntake {
 			RecordedMessage result = withReceipts(files,
 					() -> this.tickets.append(thread.get().ticket(), reply, proof));
 			recordAttachments(result.ticket(), files, language, record.id());
+			noteDamage(result.ticket(), mail, id);
 			if (result.action() == RecordedMessage.Action.OPENED_FOLLOW_UP) {
 				this.routing.route(result.ticket());
 			}
@@ -265,8 +280,8 @@ public class MailIntake {
 			return outcome;
 		}
 		Instant windowStart = this.clock.instant().minus(this.settings.rateWindow());
-		if (this.tickets.countOpenedSince(mail.fromAddress(), windowStart) >= this.settings.newTicketsPerSender()) {
-			this.notices.notifyOnce(mail.fromAddress(), language, Outcome.REJECTED_RATE_LIMITED, mail.subject());
+		if (this.tickets.countOpenedSince(sender.address(), windowStart) >= this.settings.newTicketsPerSender()) {
+			this.notices.notifyOnce(sender.address(), language, Outcome.REJECTED_RATE_LIMITED, mail.subject());
 			record.finish(Outcome.REJECTED_RATE_LIMITED, "more than " + this.settings.newTicketsPerSender()
 					+ " new tickets in " + this.settings.rateWindow(), null, this.clock.instant());
 			return Outcome.REJECTED_RATE_LIMITED;
@@ -274,6 +289,7 @@ public class MailIntake {
 		RequesterMessage first = message(mail, language, QuoteTrimmer.trimSignature(body.text()), body.text(), id);
 		RecordedMessage result = withReceipts(files, () -> this.tickets.open(first));
 		recordAttachments(result.ticket(), files, language, record.id());
+		noteDamage(result.ticket(), mail, id);
 		// routed last, so that the rules also read the text of the files
 		this.routing.route(result.ticket());
 		record.finish(Outcome.TICKET_CREATED, null, result.ticket().value(), this.clock.instant());
@@ -383,8 +399,15 @@ public class MailIntake {
 	}
 
 	private RequesterMessage message(ParsedMail mail, String language, String text, String received, Long id) {
-		return new RequesterMessage(mail.fromAddress(), mail.fromName(), language, mail.subject(), text, id,
+		return new RequesterMessage(mail.sender().address(), mail.sender().name(), language, mail.subject(), text, id,
 				TicketNumber.findLegacyReferences(mail.subject()), received);
+	}
+
+	/** A mail read only in part says so on its ticket: what is shown may not be all the sender wrote. */
+	private void noteDamage(TicketNumber number, ParsedMail mail, Long inboundMessageId) {
+		if (mail.structure().damaged()) {
+			this.tickets.noteDamagedMail(number, mail.structure().damageSummary(), inboundMessageId);
+		}
 	}
 
 	/**

@@ -259,6 +259,15 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		moveTo(TicketStatus.CLOSED_COMPLETE, null, reason, at, true);
 	}
 
+	/**
+	 * The message that came in with this inbound message was damaged and is shown as far as it could be
+	 * read. The details are for officers; the requester's view says so in their language.
+	 */
+	public void recordDamagedMessage(String details, Long inboundMessageId, Instant at) {
+		this.timeline.add(new TimelineEntry(this, TimelineEntryKind.DAMAGED_MAIL, null, details, inboundMessageId, at));
+		this.updatedAt = at;
+	}
+
 	/** Something the gateway noticed, shown on the timeline but never sent anywhere. */
 	public void recordSystemNote(String note, Instant at) {
 		this.timeline.add(new TimelineEntry(this, TimelineEntryKind.SYSTEM, null, note, null, at));

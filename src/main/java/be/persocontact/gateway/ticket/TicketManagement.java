@@ -82,6 +82,16 @@ public class TicketManagement {
 		this.tickets.findById(ticketId).ifPresent(ticket -> ticket.recordSystemNote(note, this.clock.instant()));
 	}
 
+	/**
+	 * Notes on the ticket that a message arrived damaged and shows only what could be read; the raw
+	 * message stays with its inbound record.
+	 * @param details what was lost or repaired, for officers
+	 */
+	public void noteDamagedMail(TicketNumber number, String details, Long inboundMessageId) {
+		this.tickets.findByNumber(number)
+			.ifPresent(ticket -> ticket.recordDamagedMessage(details, inboundMessageId, this.clock.instant()));
+	}
+
 	/** How many tickets this address opened since then, for the per-sender limit. */
 	@Transactional(readOnly = true)
 	public long countOpenedSince(String address, java.time.Instant since) {

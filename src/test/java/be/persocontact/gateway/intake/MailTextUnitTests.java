@@ -49,7 +49,7 @@ class MailTextUnitTests {
 			.getBytes(Charset.forName("windows-1252"));
 		ParsedMail mail = ParsedMail.parse(raw);
 		assertThat(mail.subject()).isEqualTo("Attest voor René en Zoë");
-		assertThat(mail.fromName()).isEqualTo("René");
+		assertThat(mail.sender().name()).isEqualTo("René");
 
 		byte[] utf8 = "From: anna@example.org\r\nSubject: Attest für Jürgen\r\n\r\nx\r\n".getBytes(StandardCharsets.UTF_8);
 		assertThat(ParsedMail.parse(utf8).subject()).isEqualTo("Attest für Jürgen");

@@ -158,10 +158,14 @@ class TicketViewController {
 			.toList();
 	}
 
-	/** Officers also get a message as it was received, when trimming left something out of its body. */
+	/**
+	 * Officers also get a message as it was received, when trimming left something out of its body. What
+	 * was lost from a damaged mail is a detail for officers too; the requester reads the sentence.
+	 */
 	private TimelineRow row(TimelineEntry entry, boolean officer) {
+		boolean detailForOfficers = entry.kind() == TimelineEntryKind.DAMAGED_MAIL && !officer;
 		return new TimelineRow(entry.kind().name(), entry.author(), this.timeFormat.format(entry.createdAt()),
-				entry.createdAt().toString(), entry.body(),
+				entry.createdAt().toString(), detailForOfficers ? null : entry.body(),
 				entry.statusFrom() == null ? null : entry.statusFrom().name(),
 				entry.statusTo() == null ? null : entry.statusTo().name(), officer ? entry.receivedText() : null);
 	}
