@@ -177,9 +177,12 @@ public final class AccessTokens {
 		}
 	}
 
-	/** The mail server took this token. */
+	/** The mail server took this token: a later refusal of it is news, worth a renewal again. */
 	public synchronized void accepted(AccessToken accepted) {
 		this.lastSignIn = this.clock.instant();
+		if (accepted == this.token) {
+			this.renewedAfterRefusal = false;
+		}
 		if (accepted == this.token && this.refusedBy != null) {
 			log.info("Mail sign-in: the {} server takes the access token of {} again", this.refusedBy, this.login);
 			this.refusedBy = null;
