@@ -10,14 +10,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Renews every login's token in the background when it falls due, so that a connection finds a fresh
- * token ready and a provider that stopped giving tokens shows in health before the current one expires.
+ * token ready (also while the IMAP connection stays open and nothing else asks for one) and a provider that stopped giving tokens shows in health before the current one expires.
  * The first token is asked for right after start-up.
  */
 public final class TokenRenewal implements AutoCloseable {
 
 	private static final Duration SHORTEST = Duration.ofMillis(200);
 
-	private static final Duration LONGEST = Duration.ofMinutes(5);
+	/**
+	 * A token can also be renewed by a connection (a refusal, a connection finding it due), which moves the
+	 * next renewal earlier than it was scheduled: the check is cheap, so it is made at least every second.
+	 */
+	private static final Duration LONGEST = Duration.ofSeconds(1);
 
 	private final List<AccessTokens> tokens;
 
