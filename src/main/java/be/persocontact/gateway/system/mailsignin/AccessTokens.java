@@ -195,8 +195,9 @@ public final class AccessTokens {
 	 * Anything else is a mailbox the gateway may soon be unable to read or send from.
 	 */
 	public synchronized boolean isUsable() {
-		return this.token != null && this.token.isValidAt(this.clock.instant()) && this.failure == null
-				&& this.refusedBy == null;
+		// a failed renewal while the token still serves is shown in the details and counted, but does not take
+		// the instance out of service: an identity provider's blip must not empty the load balancer
+		return this.token != null && this.token.isValidAt(this.clock.instant()) && this.refusedBy == null;
 	}
 
 	/** What health shows: no token, no secret. */

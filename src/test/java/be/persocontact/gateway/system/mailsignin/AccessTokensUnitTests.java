@@ -71,16 +71,16 @@ class AccessTokensUnitTests {
 	}
 
 	@Test
-	void aFailedRenewalKeepsTheValidTokenIsShownAsUnusableAndIsRetriedAfterAPause() throws Exception {
+	void aFailedRenewalKeepsTheValidTokenInServiceIsShownAndCountedAndIsRetriedAfterAPause() throws Exception {
 		AccessTokens tokens = tokens(Duration.ofMinutes(5));
 		AccessToken first = tokens.current();
 		assertThat(tokens.isUsable()).isTrue();
 		this.clock.advance(Duration.ofMinutes(56));
 		this.source.failing = true;
 		assertThat(tokens.current()).as("still valid: it serves").isSameAs(first);
-		assertThat(tokens.isUsable()).isFalse();
+		assertThat(tokens.isUsable()).isTrue();
 		assertThat(tokens.details().get("renewalFailed").toString()).contains("endpoint down");
-		assertThat(this.meters.get("gateway.mail.oauth2.usable").gauge().value()).isZero();
+		assertThat(this.meters.get("gateway.mail.oauth2.usable").gauge().value()).isOne();
 		assertThat(this.meters.get("gateway.mail.oauth2.renewals").tag("outcome", "failure").counter().count()).isOne();
 		tokens.current();
 		assertThat(this.source.calls).as("no new request during the pause").isEqualTo(2);
@@ -90,6 +90,21 @@ class AccessTokensUnitTests {
 		assertThat(second).isNotSameAs(first);
 		assertThat(tokens.isUsable()).isTrue();
 		assertThat(this.meters.get("gateway.mail.oauth2.usable").gauge().value()).isOne();
+	}
+
+	@Test
+	void aTokenThatCouldNotBeRenewedStopsBeingUsableWhenItExpires() throws Exception {
+		AccessTokens tokens = tokens(Duration.ofMinutes(5));
+		AccessToken first = tokens.current();
+		this.clock.advance(Duration.ofMinutes(56));
+		this.source.failing = true;
+		assertThat(tokens.current()).isSameAs(first);
+		assertThat(tokens.isUsable()).isTrue();
+
+		this.clock.advance(Duration.ofMinutes(5));
+
+		assertThat(tokens.isUsable()).isFalse();
+		assertThat(this.meters.get("gateway.mail.oauth2.usable").gauge().value()).isZero();
 	}
 
 	@Test
