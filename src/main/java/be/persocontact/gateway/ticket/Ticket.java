@@ -243,6 +243,21 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		moveTo(TicketStatus.CLOSED_COMPLETE, null, reason, at, true);
 	}
 
+	/**
+	 * Closes the ticket whatever its status, because its requester's data is erased on request: the one
+	 * way to close that skips the legal transitions, recorded in the status history with the operator,
+	 * and announced to nobody (no event: no mail goes out).
+	 */
+	void closeForErasure(String operator, Instant at) {
+		TicketStatus from = this.status;
+		this.status = TicketStatus.CLOSED_COMPLETE;
+		this.updatedAt = at;
+		this.statusSince = at;
+		this.remindedAt = null;
+		this.timeline.add(TimelineEntry.statusChange(this, from, TicketStatus.CLOSED_COMPLETE, operator,
+				"Closed: the requester's data was erased on request", null, at));
+	}
+
 	/** Something the gateway noticed, shown on the timeline but never sent anywhere. */
 	public void recordSystemNote(String note, Instant at) {
 		this.timeline.add(new TimelineEntry(this, TimelineEntryKind.SYSTEM, null, note, null, at));
