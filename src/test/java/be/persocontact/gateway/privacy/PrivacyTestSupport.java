@@ -15,6 +15,7 @@ import be.persocontact.gateway.access.SignedLinks;
 import be.persocontact.gateway.portal.Submission;
 import be.persocontact.gateway.portal.SubmissionManagement;
 import be.persocontact.gateway.portal.SubmissionOutcome;
+import be.persocontact.gateway.portal.SubmittedFile;
 import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketNumber;
 
@@ -99,11 +100,20 @@ abstract class PrivacyTestSupport extends MailIntegrationTestSupport {
 		return get(url.substring(url.indexOf("/t/")));
 	}
 
-	/** A portal submission of the working-time form, for that employee. */
-	SubmissionOutcome submitForm(String employeeId, String address, String comment) {
-		return this.submissions.submit(new Submission("reduction-of-working-time", employeeId, address, "Employee",
-				"nl", Map.of("kind", "parental-leave", "start-date", "2027-03-01", "employment-status", "statutory"),
-				comment, UUID.randomUUID().toString(), List.of()), "portal-test", "nl");
+	/** A portal submission of the working-time form, for that employee; returns its ticket number. */
+	String submitForm(String employeeId, String address, String comment) {
+		SubmissionOutcome outcome = this.submissions.submit(new Submission("reduction-of-working-time", employeeId, address, "Employee",
+				"nl", Map.of("kind", "parental-leave", "start-date", "2027-03-01", "end-date", "2027-08-31",
+						"employment-status", "statutory"),
+				comment, UUID.randomUUID().toString(),
+				List.of(new SubmittedFile("geboorteakte.txt", "text/plain",
+						("Geboorteakte bij " + comment).getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
+				"portal-test", "nl");
+		if (outcome instanceof SubmissionOutcome.Accepted accepted) {
+			return accepted.ticketNumber();
+		}
+		throw new AssertionError("The portal refused the submission: "
+				+ ((SubmissionOutcome.Refused) outcome).problems());
 	}
 
 	HttpResponse<byte[]> ops(String method, String path, String json) throws Exception {
