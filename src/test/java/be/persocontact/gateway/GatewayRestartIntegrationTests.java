@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  */
 class GatewayRestartIntegrationTests {
 
-	private static final String OPS_TOKEN = "restart-test-operator-token";
+	private static final String OPS_TOKEN = "restart-test-operator-token-0123456789";
 
 	private static final Pattern NUMBER = Pattern.compile("\\[(HRB\\d{7})]");
 

@@ -193,7 +193,7 @@ class MailThreadingAndLoopsIntegrationTests extends MailIntegrationTestSupport {
 		HttpResponse<String> list = get("/api/ops/inbound?outcome=QUARANTINED", "Authorization",
 				"Bearer test-operator-token-0123456789-abcdef");
 		assertThat(list.statusCode()).isEqualTo(200);
-		assertThat(list.body()).contains("no sender " + marker).contains("No usable From address").doesNotContain("\"raw\"");
+		assertThat(list.body()).contains("no sender " + marker).contains("No usable address in From, Sender or Return-Path").doesNotContain("\"raw\"");
 
 		HttpResponse<String> raw = get("/api/ops/inbound/" + id + "/raw", "Authorization", "Bearer test-operator-token-0123456789-abcdef");
 		assertThat(raw.statusCode()).isEqualTo(200);

@@ -235,7 +235,7 @@ class MailToTicketIntegrationTests extends MailIntegrationTestSupport {
 				"broken " + marker);
 		assertThat((Integer) record.get("attempts")).isEqualTo(1);
 		assertThat((String) record.get("reason")).isEqualTo("NO_SENDER");
-		assertThat((String) record.get("error")).contains("No usable From address").contains("undisclosed-recipients");
+		assertThat((String) record.get("error")).contains("No usable address in From, Sender or Return-Path").contains("undisclosed-recipients");
 		assertThat(((Number) record.get("size")).longValue()).isPositive();
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.mail.folder(helpdesk(), this.mailSettings.quarantineFolder())

@@ -3,16 +3,12 @@ package be.persocontact.gateway.access;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -22,8 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LinkKeys {
-
-	private static final Logger log = LoggerFactory.getLogger(LinkKeys.class);
 
 	static final int MIN_KEY_BYTES = 32;
 
@@ -81,24 +75,12 @@ class LinkKeys {
 
 	private static byte[] loadOrGenerate(Path file) {
 		try {
-			if (Files.exists(file)) {
-				return decode(file.toString(), Files.readString(file, StandardCharsets.US_ASCII));
-			}
-			byte[] key = new byte[MIN_KEY_BYTES];
-			new SecureRandom().nextBytes(key);
-			Path parent = file.toAbsolutePath().getParent();
-			Files.createDirectories(parent);
-			Path temp = Files.createTempFile(parent, "link-secret", ".tmp");
-			try {
-				Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// not a POSIX file system: the directory's own protection has to do
-			}
-			Files.writeString(temp, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-			Files.move(temp, file);
-			log.info("Generated a new link signing secret in {}", file.toAbsolutePath());
-			return key;
+			String stored = SecretFiles.readOrCreate(file, () -> {
+				byte[] key = new byte[MIN_KEY_BYTES];
+				new SecureRandom().nextBytes(key);
+				return Base64.getEncoder().encodeToString(key);
+			}, "link signing secret");
+			return decode(file.toString(), stored);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read or create the link secret " + file

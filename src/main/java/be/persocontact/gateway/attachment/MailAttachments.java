@@ -1,43 +1,21 @@
 package be.persocontact.gateway.attachment;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
+import be.persocontact.gateway.mime.MailPart;
+import be.persocontact.gateway.mime.MailReading;
 
 /**
  * The files of a raw mail, as {@link IncomingFile}s for {@link AttachmentManagement#receive}: every
  * part with a file name or a non-inline disposition, found through nested multiparts. A forwarded
  * mail ({@code message/rfc822}) is one {@code .eml} file, its own attachments stay inside it. The
- * body text parts are the intake's business and are not returned.
+ * body text parts are the intake's business and are not returned. The mail is read as the intake reads
+ * it ({@link MailReading}): however damaged its structure, the files that can be found are found, and a
+ * file whose content cannot be decoded is handed on as unreadable, to be refused with that reason.
  */
 public final class MailAttachments {
-
-	private static final int MAX_DEPTH = 16;
-
-	private static final Session SESSION;
-
-	static {
-		Properties properties = new Properties();
-		properties.setProperty("mail.mime.address.strict", "false");
-		properties.setProperty("mail.mime.ignoreunknownencoding", "true");
-		properties.setProperty("mail.mime.base64.ignoreerrors", "true");
-		properties.setProperty("mail.mime.decodefilename", "true");
-		properties.setProperty("mail.mime.decodeparameters", "true");
-		SESSION = Session.getInstance(properties);
-	}
 
 	private MailAttachments() {
 	}
@@ -45,101 +23,60 @@ public final class MailAttachments {
 	/**
 	 * @param rawMail the mail as received
 	 * @return its files in the order they appear; empty when it has none
-	 * @throws IllegalArgumentException when the bytes are not a mail at all
+	 * @throws IllegalArgumentException when there are no bytes at all
 	 */
 	public static List<IncomingFile> from(byte[] rawMail) {
-		if (rawMail == null || rawMail.length == 0) {
+		if (rawMail == null) {
 			throw new IllegalArgumentException("No mail bytes");
 		}
-		try {
-			MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(rawMail));
-			List<IncomingFile> files = new ArrayList<>();
-			collect(message, 0, true, files);
-			return List.copyOf(files);
-		}
-		catch (MessagingException | IOException ex) {
-			throw new IllegalArgumentException("Unreadable mail structure: " + ex.getMessage(), ex);
-		}
+		List<IncomingFile> files = new ArrayList<>();
+		collect(MailReading.read(rawMail).root(), true, files);
+		return List.copyOf(files);
 	}
 
-	private static void collect(Part part, int depth, boolean top, List<IncomingFile> files)
-			throws MessagingException, IOException {
-		if (depth > MAX_DEPTH) {
-			return; // a structure this deep is an attack on the walker, not a requester's document
-		}
-		if (part.isMimeType("multipart/*")) {
-			if (part.getContent() instanceof Multipart multipart) {
-				for (int i = 0; i < multipart.getCount(); i++) {
-					BodyPart child = multipart.getBodyPart(i);
-					collect(child, depth + 1, false, files);
-				}
-			}
+	private static void collect(MailPart part, boolean top, List<IncomingFile> files) {
+		if (part.isMultipart()) {
+			part.children().forEach(child -> collect(child, false, files));
 			return;
 		}
-		String name = fileName(part);
-		if (!top && part.isMimeType("message/rfc822")) {
-			byte[] bytes = bytes(part);
-			files.add(new IncomingFile(emlName(name, bytes), "message/rfc822", bytes));
+		String name = part.fileName();
+		if (!top && part.is("message/rfc822")) {
+			files.add(file(emlName(name, part), part));
 			return;
 		}
-		String disposition = disposition(part);
-		boolean attached = name != null || (disposition != null && !Part.INLINE.equalsIgnoreCase(disposition));
-		if (!attached) {
-			return;
-		}
-		files.add(new IncomingFile(name, baseType(part), bytes(part)));
-	}
-
-	private static byte[] bytes(Part part) throws MessagingException, IOException {
-		try (InputStream in = part.getInputStream()) {
-			return in.readAllBytes();
+		String disposition = part.disposition();
+		boolean attached = name != null || (disposition != null && !"inline".equals(disposition));
+		if (attached) {
+			files.add(file(name, part));
 		}
 	}
 
-	private static String fileName(Part part) {
-		try {
-			String name = part.getFileName();
-			if (name == null) {
-				ContentType type = new ContentType(part.getContentType());
-				name = type.getParameter("name");
-			}
-			return name == null || name.isBlank() ? null : MimeUtility.decodeText(name);
-		}
-		catch (MessagingException | IOException | RuntimeException ex) {
-			return null;
-		}
+	private static IncomingFile file(String name, MailPart part) {
+		return part.unreadable() != null ? IncomingFile.unreadable(name, part.mediaType(), part.unreadable())
+				: new IncomingFile(name, part.mediaType(), part.content());
 	}
 
-	private static String disposition(Part part) {
-		try {
-			return part.getDisposition();
-		}
-		catch (MessagingException ex) {
-			return Part.ATTACHMENT; // unparseable disposition: keep the part rather than lose a document
-		}
-	}
-
-	private static String baseType(Part part) {
-		try {
-			return new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
-		}
-		catch (MessagingException | RuntimeException ex) {
-			return null;
-		}
-	}
-
-	private static String emlName(String name, byte[] bytes) {
+	private static String emlName(String name, MailPart part) {
 		String base = name;
 		if (base == null) {
-			try {
-				String subject = new MimeMessage(SESSION, new ByteArrayInputStream(bytes)).getSubject();
-				base = subject == null || subject.isBlank() ? "forwarded-mail" : subject;
-			}
-			catch (MessagingException ex) {
-				base = "forwarded-mail";
-			}
+			String subject = MailReading.headers(part.content())
+				.stream()
+				.filter(header -> header.name().equalsIgnoreCase("Subject"))
+				.map(header -> header.value().strip())
+				.findFirst()
+				.orElse(null);
+			base = subject == null || subject.isBlank() ? "forwarded-mail" : decoded(subject);
 		}
 		return base.toLowerCase(Locale.ROOT).endsWith(".eml") ? base : base + ".eml";
+	}
+
+	private static String decoded(String subject) {
+		try {
+			return jakarta.mail.internet.MimeUtility.decodeText(subject);
+		}
+		catch (java.io.UnsupportedEncodingException | RuntimeException ex) {
+			return subject;
+		}
 	}
 
 }

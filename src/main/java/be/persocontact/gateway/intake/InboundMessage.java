@@ -78,6 +78,13 @@ public class InboundMessage {
 
 	private String sender;
 
+	@Column(name = "sender_source")
+	private String senderSource;
+
+	@JdbcTypeCode(SqlTypes.LONGVARCHAR)
+	@Column(name = "read_notes")
+	private String readNotes;
+
 	private String subject;
 
 	/** When the retention purge or an erasure emptied {@link #raw}; null while the bytes are kept. */
@@ -110,6 +117,7 @@ public class InboundMessage {
 		duplicate.ticketNumber = original.ticketNumber;
 		duplicate.messageId = original.messageId;
 		duplicate.sender = original.sender;
+		duplicate.senderSource = original.senderSource;
 		duplicate.subject = original.subject;
 		return duplicate;
 	}
@@ -118,6 +126,15 @@ public class InboundMessage {
 		this.messageId = truncate(messageId, 998);
 		this.sender = truncate(sender, 320);
 		this.subject = truncate(subject, 998);
+	}
+
+	/**
+	 * How the mail was read: the header its sender came from (null when it has none), and what the reader
+	 * tolerated or lost (null when it was read as written).
+	 */
+	void readAs(String senderSource, String readNotes) {
+		this.senderSource = senderSource;
+		this.readNotes = truncate(readNotes, 10_000);
 	}
 
 	void finish(Outcome outcome, String reason, String ticketNumber, Instant at) {
@@ -236,6 +253,14 @@ public class InboundMessage {
 
 	public String subject() {
 		return this.subject;
+	}
+
+	public String senderSource() {
+		return this.senderSource;
+	}
+
+	public String readNotes() {
+		return this.readNotes;
 	}
 
 }

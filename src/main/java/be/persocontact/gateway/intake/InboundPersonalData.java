@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What intake holds about people, for retention, export and erasure: every inbound mail raw (with its
- * sender, subject and Message-ID), and the addresses that bounce. A mail that became part of a ticket
+ * sender, subject and Message-ID, and the reader's notes on a damaged one), and the addresses that bounce
+ * with the bounces counted for them. A mail that became part of a ticket
  * ({@link #TICKET_OUTCOMES}) lives as long as its ticket's retention says; the others (ignored, duplicate,
  * rejected, quarantined) are deleted whole after their own period. What is left of a ticket's mail once
  * forgotten is its outcome, times and ticket number, for statistics. Changes join the caller's transaction;
@@ -93,16 +94,16 @@ public class InboundPersonalData {
 	}
 
 	/**
-	 * Forgets who sent a ticket's mails and what they said: sender, subject, Message-ID, error text, and the
-	 * raw bytes if still there. Outcome, times and ticket number stay.
+	 * Forgets who sent a ticket's mails and what they said: sender, subject, Message-ID, error text, the
+	 * reader's notes on a damaged mail, and the raw bytes if still there. Outcome, times and ticket number stay.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int forgetMailsOfTicket(String ticketNumber, Instant at) {
 		int emptied = purgeRawMailsOfTicket(ticketNumber, at);
 		return emptied + this.jdbc.sql("""
-				UPDATE inbound_message SET sender = NULL, subject = NULL, message_id = NULL, error = NULL
-				WHERE ticket_number = :number AND outcome IN (:outcomes)
-				  AND (sender IS NOT NULL OR subject IS NOT NULL OR message_id IS NOT NULL OR error IS NOT NULL)""")
+				UPDATE inbound_message SET sender = NULL, subject = NULL, message_id = NULL, error = NULL, read_notes = NULL
+				WHERE ticket_number = :number AND outcome IN (:outcomes) AND (sender IS NOT NULL OR subject IS NOT NULL
+				  OR message_id IS NOT NULL OR error IS NOT NULL OR read_notes IS NOT NULL)""")
 			.param("number", ticketNumber)
 			.param("outcomes", names(TICKET_OUTCOMES))
 			.update();
@@ -134,9 +135,16 @@ public class InboundPersonalData {
 		return ids;
 	}
 
-	/** Deletes up to {@code limit} failing addresses whose last bounce is at or before {@code lastFailureUpTo}. */
+	/**
+	 * Deletes up to {@code limit} failing addresses whose last bounce is at or before {@code lastFailureUpTo},
+	 * and the bounces counted for them that were reported at or before it.
+	 * @return the addresses deleted
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<String> deleteFailingAddresses(Instant lastFailureUpTo, int limit) {
+		this.jdbc.sql("DELETE FROM failing_address_bounce WHERE reported_at <= ? ORDER BY reported_at LIMIT ?")
+			.params(Timestamp.from(lastFailureUpTo), limit)
+			.update();
 		List<String> addresses = this.jdbc.sql("""
 				SELECT address FROM failing_address WHERE last_failure_at <= ? ORDER BY last_failure_at LIMIT ?""")
 			.params(Timestamp.from(lastFailureUpTo), limit)
@@ -180,7 +188,7 @@ public class InboundPersonalData {
 			.optional();
 	}
 
-	/** The bounce record of these addresses, if they ever bounced for good. */
+	/** The bounce record of these addresses, if they ever bounced for good, with each bounce counted. */
 	@Transactional(readOnly = true)
 	public List<FailingAddressRecord> failingAddresses(Collection<String> addresses) {
 		return this.jdbc.sql("""
@@ -188,7 +196,16 @@ public class InboundPersonalData {
 				FROM failing_address WHERE address IN (:addresses)""")
 			.param("addresses", orNone(lowerCase(addresses)))
 			.query((rs, row) -> new FailingAddressRecord(rs.getString(1), rs.getInt(2), instant(rs.getTimestamp(3)),
-					rs.getString(4), instant(rs.getTimestamp(5))))
+					rs.getString(4), instant(rs.getTimestamp(5)), bounces(rs.getString(1))))
+			.list();
+	}
+
+	private List<String> bounces(String address) {
+		return this.jdbc.sql("""
+				SELECT CONCAT(reported_at, ' ', status, ' for our mail ', message_id) FROM failing_address_bounce
+				WHERE address = ? ORDER BY reported_at""")
+			.param(address)
+			.query(String.class)
 			.list();
 	}
 
@@ -215,7 +232,7 @@ public class InboundPersonalData {
 			// their own mail on a ticket that is not theirs (a colleague's, as a participant)
 			changed += this.jdbc.sql("""
 					UPDATE inbound_message SET raw = '', raw_purged_at = COALESCE(raw_purged_at, :at), sender = NULL,
-					  subject = NULL, message_id = NULL, error = NULL WHERE sender IN (:senders)""")
+					  subject = NULL, message_id = NULL, error = NULL, read_notes = NULL WHERE sender IN (:senders)""")
 				.param("at", Timestamp.from(at))
 				.param("senders", orNone(lowerCase(senders)))
 				.update();
@@ -226,6 +243,9 @@ public class InboundPersonalData {
 				.param("numbers", orNone(ticketNumbers))
 				.update();
 		}
+		changed += this.jdbc.sql("DELETE FROM failing_address_bounce WHERE address IN (:addresses)")
+			.param("addresses", orNone(lowerCase(senders)))
+			.update();
 		return changed + this.jdbc.sql("DELETE FROM failing_address WHERE address IN (:addresses)")
 			.param("addresses", orNone(lowerCase(senders)))
 			.update();
@@ -254,9 +274,9 @@ public class InboundPersonalData {
 			boolean hasRaw) {
 	}
 
-	/** An address that bounced for good. */
+	/** An address that bounced for good, and the permanent bounces of our mails counted for it. */
 	public record FailingAddressRecord(String address, int permanentFailures, Instant lastFailureAt, String lastStatus,
-			Instant failingSince) {
+			Instant failingSince, List<String> bounces) {
 	}
 
 }

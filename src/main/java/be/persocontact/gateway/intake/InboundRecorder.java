@@ -97,7 +97,9 @@ class InboundRecorder {
 	private static void describe(InboundMessage record, RawMail mail) {
 		try {
 			ParsedMail parsed = ParsedMail.parse(mail.bytes());
-			record.describe(parsed.messageId(), parsed.fromAddress(), parsed.subject());
+			SenderAddress sender = parsed.sender();
+			record.describe(parsed.messageId(), sender == null ? null : sender.address(), parsed.subject());
+			record.readAs(sender == null ? null : sender.source().name(), parsed.structure().summary());
 		}
 		catch (Exception unparseable) {
 			// recorded raw all the same; processing will fail with the reason

@@ -17,6 +17,12 @@ public interface InboundSummary {
 
 	String getSender();
 
+	/** FROM, SENDER or RETURN_PATH: the header the sender's address was taken from. */
+	String getSenderSource();
+
+	/** What was tolerated or lost reading a damaged mail, with the reader that read it; null when none. */
+	String getReadNotes();
+
 	String getSubject();
 
 	Instant getReceivedAt();

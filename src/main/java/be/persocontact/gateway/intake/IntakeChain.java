@@ -21,18 +21,10 @@ class IntakeChain {
 
 	private final List<IntakeCheck> checks;
 
-	IntakeChain(IsOwnMail isOwnMail, IsBounce isBounce, IsFeedbackReport isFeedbackReport,
-			IsReadReceipt isReadReceipt, IsAutoReply isAutoReply, IsBulkMail isBulkMail,
-			IsCalendarReply isCalendarReply, IsUnauthenticated isUnauthenticated,
+	IntakeChain(MachineMail machineMail, IsUnauthenticated isUnauthenticated,
 			IsToWithdrawnReplyAddress isToWithdrawnReplyAddress) {
 		this.checks = List.of(
-				isOwnMail, // 10 our own mail coming back (a loop)
-				isBounce, // 20 bounces and delivery status notifications
-				isFeedbackReport, // 21 abuse/feedback reports
-				isReadReceipt, // 22 read receipts
-				isAutoReply, // 23 auto-replies and out-of-office
-				isBulkMail, // 24 mailing lists and bulk mail
-				isCalendarReply, // 25 answers to meeting invitations (accepted, declined, tentative)
+				machineMail, // 10 machines: own mail, reports, bounces, auto-replies, lists, spam (docs/intake-rules.md)
 				isUnauthenticated, // 30 DMARC failed at our trusted receiving server
 				isToWithdrawnReplyAddress // 40 sent to a reply address an operator has withdrawn
 		);

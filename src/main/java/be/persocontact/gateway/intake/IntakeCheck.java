@@ -29,17 +29,26 @@ interface IntakeCheck {
 
 	/**
 	 * What a bounce, auto-reply or report is about: the Message-IDs of the mails it answers, and the
-	 * recipients whose delivery failed permanently.
+	 * recipients it says failed for good (status 5.x.x). Claims of the report, not yet checked against what
+	 * we sent ({@link FailingAddresses} does that).
 	 */
-	record MachineReport(List<String> aboutMessageIds, List<String> permanentlyFailedRecipients) {
+	record MachineReport(List<String> aboutMessageIds, List<PermanentFailure> permanentFailures) {
 
 		static final MachineReport NONE = new MachineReport(List.of(), List.of());
 
 		public MachineReport {
 			aboutMessageIds = List.copyOf(aboutMessageIds);
-			permanentlyFailedRecipients = List.copyOf(permanentlyFailedRecipients);
+			permanentFailures = List.copyOf(permanentFailures);
 		}
 
+		List<String> permanentlyFailedRecipients() {
+			return this.permanentFailures.stream().map(PermanentFailure::address).distinct().toList();
+		}
+
+	}
+
+	/** One recipient of a delivery status report with {@code Action: failed} and a 5.x.x status. */
+	record PermanentFailure(String address, String status) {
 	}
 
 }

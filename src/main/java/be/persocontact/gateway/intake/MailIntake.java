@@ -2,10 +2,12 @@ package be.persocontact.gateway.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import be.persocontact.gateway.attachment.AttachmentManagement;
 import be.persocontact.gateway.attachment.AttachmentReceipt;
+import be.persocontact.gateway.attachment.IncomingFile;
 import be.persocontact.gateway.attachment.MailAttachmentReceipts;
 import be.persocontact.gateway.attachment.MailAttachments;
 import be.persocontact.gateway.queue.OfficerReplies;
@@ -92,13 +94,23 @@ public class MailIntake {
 		}
 		try {
 			// files are read (time-limited) before the ticket transaction, stored inside it
-			AttachmentManagement.Inspection files = this.attachments.inspect(MailAttachments.from(mail.bytes()));
+			AttachmentManagement.Inspection files = this.attachments.inspect(filesOf(mail.bytes()));
 			Outcome outcome = this.transaction.execute(status -> process(recorded.id(), files));
 			log.info("Inbound message {} processed: {}", recorded.id(), outcome);
 			return outcome == Outcome.QUARANTINED ? Disposition.QUARANTINE : Disposition.DONE;
 		}
 		catch (RuntimeException failure) {
 			return failed(recorded.id(), failure);
+		}
+	}
+
+	/** Reading the same bytes fails the same way every time: bad input, quarantined, never retried. */
+	private static List<IncomingFile> filesOf(byte[] raw) {
+		try {
+			return MailAttachments.from(raw);
+		}
+		catch (RuntimeException unreadable) {
+			throw UnprocessableMail.unparseable("attachments", unreadable);
 		}
 	}
 
@@ -140,7 +152,7 @@ public class MailIntake {
 			throw new IllegalStateException("Message " + id + " was never readable; nothing stored to replay");
 		}
 		try {
-			AttachmentManagement.Inspection files = this.attachments.inspect(MailAttachments.from(record.raw()));
+			AttachmentManagement.Inspection files = this.attachments.inspect(filesOf(record.raw()));
 			return this.transaction.execute(status -> process(id, files));
 		}
 		catch (UnprocessableMail unprocessable) {
@@ -183,8 +195,9 @@ public class MailIntake {
 					return stop.outcome();
 				}
 				String reason = size + " bytes, more than " + this.settings.maxMessageSize();
-				if (mail.fromAddress() != null) {
-					this.notices.notifyOnce(mail.fromAddress(), languageOf(mail), Outcome.REJECTED_TOO_LARGE, mail.subject());
+				if (mail.sender() != null) {
+					this.notices.notifyOnce(mail.sender().address(), languageOf(mail), Outcome.REJECTED_TOO_LARGE,
+							mail.subject());
 				}
 				record.finish(Outcome.REJECTED_TOO_LARGE, reason, null, this.clock.instant());
 				return Outcome.REJECTED_TOO_LARGE;
@@ -230,16 +243,17 @@ public class MailIntake {
 
 		IntakeCheck.Decision decision = this.chain.run(mail);
 		if (decision instanceof IntakeCheck.Stop stop) {
-			String related = recordMachineReport(stop, mail);
+			String related = recordMachineReport(stop, mail, id);
 			record.finish(stop.outcome(), stop.reason(), related, this.clock.instant());
 			return stop.outcome();
 		}
-		if (mail.fromAddress() == null) {
-			throw UnprocessableMail.noSender(mail.header("From"));
+		SenderAddress sender = mail.sender();
+		if (sender == null) {
+			throw UnprocessableMail.noSender(mail);
 		}
 
 		String language = languageOf(mail);
-		String replyText = QuoteTrimmer.trim(body.text());
+		String replyText = QuoteTrimmer.trim(body.text(), mail.subject());
 		SenderAuthentication.Verdict verdict = this.authentication.judge(mail);
 		Outcome officerOutcome = officerReply(record, mail, replyText, files, language, verdict);
 		if (officerOutcome != null) {
@@ -254,11 +268,12 @@ public class MailIntake {
 						this.clock.instant());
 				return Outcome.REJECTED_RATE_LIMITED;
 			}
-			RequesterMessage reply = message(mail, language, replyText, id);
+			RequesterMessage reply = message(mail, language, replyText, body.text(), id);
 			SenderProof proof = proofOf(verdict, thread.get());
 			RecordedMessage result = withReceipts(files,
 					() -> this.tickets.append(thread.get().ticket(), reply, proof));
 			recordAttachments(result.ticket(), files, language, record.id());
+			noteDamage(result.ticket(), mail, id);
 			if (result.action() == RecordedMessage.Action.OPENED_FOLLOW_UP) {
 				this.routing.route(result.ticket());
 			}
@@ -269,15 +284,16 @@ public class MailIntake {
 			return outcome;
 		}
 		Instant windowStart = this.clock.instant().minus(this.settings.rateWindow());
-		if (this.tickets.countOpenedSince(mail.fromAddress(), windowStart) >= this.settings.newTicketsPerSender()) {
-			this.notices.notifyOnce(mail.fromAddress(), language, Outcome.REJECTED_RATE_LIMITED, mail.subject());
+		if (this.tickets.countOpenedSince(sender.address(), windowStart) >= this.settings.newTicketsPerSender()) {
+			this.notices.notifyOnce(sender.address(), language, Outcome.REJECTED_RATE_LIMITED, mail.subject());
 			record.finish(Outcome.REJECTED_RATE_LIMITED, "more than " + this.settings.newTicketsPerSender()
 					+ " new tickets in " + this.settings.rateWindow(), null, this.clock.instant());
 			return Outcome.REJECTED_RATE_LIMITED;
 		}
-		RequesterMessage first = message(mail, language, QuoteTrimmer.trimSignature(body.text()), id);
+		RequesterMessage first = message(mail, language, QuoteTrimmer.trimSignature(body.text()), body.text(), id);
 		RecordedMessage result = withReceipts(files, () -> this.tickets.open(first));
 		recordAttachments(result.ticket(), files, language, record.id());
+		noteDamage(result.ticket(), mail, id);
 		// routed last, so that the rules also read the text of the files
 		this.routing.route(result.ticket());
 		record.finish(Outcome.TICKET_CREATED, null, result.ticket().value(), this.clock.instant());
@@ -362,22 +378,21 @@ public class MailIntake {
 
 	/**
 	 * A machine's mail about one of ours goes on that ticket's timeline as a system entry; a permanent
-	 * bounce counts against the address. Nothing is ever sent in answer.
+	 * bounce of our mail to that very address counts against it. Nothing is ever sent in answer.
 	 */
-	private String recordMachineReport(IntakeCheck.Stop stop, ParsedMail mail) {
-		for (String failed : stop.report().permanentlyFailedRecipients()) {
-			this.failingAddresses.recordPermanentFailure(failed, stop.reason());
-		}
+	private String recordMachineReport(IntakeCheck.Stop stop, ParsedMail mail, Long inboundMessageId) {
+		java.util.List<String> failed = this.failingAddresses.recordReport(stop.report(), inboundMessageId);
 		if (stop.report().aboutMessageIds().isEmpty()) {
 			return null;
 		}
 		return this.threads.ticketAnswered(stop.report()).map(ticket -> {
 			String what = switch (stop.outcome()) {
 				// a 4.x.x report (delayed, mailbox full) is not a failure yet: say so, or officers chase ghosts
-				case IGNORED_BOUNCE -> stop.report().permanentlyFailedRecipients().isEmpty()
-						? "A delivery report about our mail arrived; it reports no permanent failure"
-						: "Our mail could not be delivered to "
-								+ String.join(", ", stop.report().permanentlyFailedRecipients());
+				case IGNORED_BOUNCE -> !failed.isEmpty()
+						? "Our mail could not be delivered to " + String.join(", ", failed)
+						: stop.report().permanentFailures().isEmpty()
+								? "A delivery report about our mail arrived; it reports no permanent failure"
+								: "A delivery report about our mail arrived; the failure it reports is not of an address we sent that mail to";
 				case IGNORED_AUTO_REPLY -> "Automatic reply received from " + mail.fromAddress();
 				case IGNORED_READ_RECEIPT -> "Read receipt received from " + mail.fromAddress();
 				default -> stop.outcome().name() + " received from " + mail.fromAddress();
@@ -387,9 +402,16 @@ public class MailIntake {
 		}).orElse(null);
 	}
 
-	private RequesterMessage message(ParsedMail mail, String language, String text, Long id) {
-		return new RequesterMessage(mail.fromAddress(), mail.fromName(), language, mail.subject(), text, id,
-				TicketNumber.findLegacyReferences(mail.subject()));
+	private RequesterMessage message(ParsedMail mail, String language, String text, String received, Long id) {
+		return new RequesterMessage(mail.sender().address(), mail.sender().name(), language, mail.subject(), text, id,
+				TicketNumber.findLegacyReferences(mail.subject()), received);
+	}
+
+	/** A mail read only in part says so on its ticket: what is shown may not be all the sender wrote. */
+	private void noteDamage(TicketNumber number, ParsedMail mail, Long inboundMessageId) {
+		if (mail.structure().damaged()) {
+			this.tickets.noteDamagedMail(number, mail.structure().damageSummary(), inboundMessageId);
+		}
 	}
 
 	/**

@@ -6,17 +6,23 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.mail.internet.MimeUtility;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
@@ -214,6 +220,8 @@ final class MailText {
 	/**
 	 * HTML reduced to text: only a safe subset survives jsoup's cleaner (no script, style, remote
 	 * images or event handlers), then block elements become line breaks. The view shows text only.
+	 * A {@code blockquote} becomes {@code >} quoted lines, as a plain-text part would have it, so that
+	 * trimming tells the quoted history from answers written below it.
 	 */
 	static String htmlToText(String html) {
 		Document dirty = Jsoup.parse(html);
@@ -221,8 +229,17 @@ final class MailText {
 		Document clean = new Cleaner(Safelist.relaxed().removeTags("img")).clean(dirty);
 		clean.select("br").after("\n");
 		clean.select("p, div, li, tr, h1, h2, h3, h4, h5, h6, blockquote, table").after("\n");
-		clean.select("blockquote").prepend("\n");
-		String text = clean.body() == null ? "" : clean.body().wholeText();
+		List<Element> quotes = new ArrayList<>(clean.select("blockquote"));
+		Collections.reverse(quotes); // inner quotes first, so that nested ones get "> >"
+		for (Element quote : quotes) {
+			String quoted = tidy(quote.wholeText()).lines().map(line -> line.isEmpty() ? ">" : "> " + line)
+				.collect(Collectors.joining("\n"));
+			quote.replaceWith(new TextNode("\n" + quoted + "\n"));
+		}
+		return tidy(clean.body() == null ? "" : clean.body().wholeText());
+	}
+
+	private static String tidy(String text) {
 		return text.replace('\u00a0', ' ').replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n\\s*\\n", "\n").strip();
 	}
 

@@ -21,6 +21,8 @@ public enum Outcome {
 	IGNORED_READ_RECEIPT(true),
 	/** Mailing-list or bulk mail. */
 	IGNORED_BULK(true),
+	/** Marked as spam by a spam filter ({@code X-Spam-Flag: YES}, {@code X-Spam-Status: Yes}): never answered. */
+	IGNORED_SPAM(true),
 	/** An answer to a meeting invitation (iMIP REPLY: accepted, declined, tentative). */
 	IGNORED_CALENDAR_REPLY(true),
 	/** Too many new tickets from this sender in the window. */

@@ -1,109 +1,98 @@
 package be.persocontact.gateway.intake;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 
+import be.persocontact.gateway.mime.MailPart;
+import be.persocontact.gateway.mime.MailReading;
+import be.persocontact.gateway.mime.MailStructure;
+
 /**
- * A raw mail parsed once, leniently, into what the checks need. Header values are read from here
- * and nowhere else: no MIME header ever becomes a Camel header or steers the transport.
+ * A raw mail read once, tolerantly ({@link MailReading}), into what the checks need. Header values are
+ * read from here and nowhere else: no MIME header ever becomes a Camel header or steers the transport.
  */
 final class ParsedMail {
-
-	private static final Session SESSION;
 
 	private static final Pattern ICALENDAR_METHOD = Pattern.compile("^METHOD:\\s*([A-Za-z-]+)",
 			Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
-	private static final Pattern USABLE_ADDRESS = Pattern.compile("[^\\s@<>()\\[\\]\",;:\\\\]+@[^\\s@<>()\\[\\]\",;:\\\\.]+(\\.[^\\s@<>()\\[\\]\",;:\\\\.]+)+");
+	private final MailStructure structure;
 
-	static {
-		Properties properties = new Properties();
-		properties.setProperty("mail.mime.address.strict", "false");
-		properties.setProperty("mail.mime.ignoreunknownencoding", "true");
-		properties.setProperty("mail.mime.base64.ignoreerrors", "true");
-		// 8-bit headers (SMTPUTF8 or just broken senders) are read as UTF-8; MailText repairs the rest
-		properties.setProperty("mail.mime.allowutf8", "true");
-		properties.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
-		properties.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
-		SESSION = Session.getInstance(properties);
-	}
-
-	private final MimeMessage message;
+	private final MailPart root;
 
 	private final byte[] raw;
 
 	private final String fromAddress;
 
-	private final String fromName;
+	private final SenderAddress sender;
 
 	private final String subject;
 
 	private final String messageId;
 
-	private ParsedMail(MimeMessage message, byte[] raw) throws MessagingException {
-		this.message = message;
+	private ParsedMail(MailStructure structure, byte[] raw) {
+		this.structure = structure;
+		this.root = structure.root();
 		this.raw = raw;
-		InternetAddress from = firstAddress(message);
+		// as Jakarta Mail's getFrom() always did: the From header, or the Sender when there is no From
+		InternetAddress from = SenderAddress.firstUsable(hasHeader("From") ? headers("From") : headers("Sender"));
 		this.fromAddress = from == null ? null : from.getAddress().strip();
-		this.fromName = from == null ? null : repairedName(from, raw);
+		SenderAddress resolved = SenderAddress.resolve(headers("From"), headers("Sender"), headers("Return-Path"));
+		this.sender = resolved == null ? null
+				: new SenderAddress(resolved.address(), repairedName(resolved), resolved.source());
 		this.subject = MailText.repairHeader(decodedHeader("Subject"), raw, "Subject");
 		this.messageId = header("Message-ID");
 	}
 
-	/** A display name read as UTF-8 with replacement characters: parse the repaired From line again. */
-	private String repairedName(InternetAddress from, byte[] raw) {
-		String personal = from.getPersonal();
+	/** A display name read as UTF-8 with replacement characters: parse the repaired header line again. */
+	private String repairedName(SenderAddress sender) {
+		String personal = sender.name();
 		if (personal == null || personal.indexOf('\uFFFD') < 0) {
 			return personal;
 		}
-		InternetAddress repaired = lenient(MailText.repairHeader(header("From"), raw, "From"));
+		String name = sender.source() == SenderAddress.Source.FROM ? "From" : "Sender";
+		InternetAddress repaired = SenderAddress.usable(MailText.repairHeader(header(name), this.raw, name));
 		return repaired == null ? personal.replace('\uFFFD', '?') : repaired.getPersonal();
 	}
 
-	static ParsedMail parse(byte[] raw) throws MessagingException {
-		return new ParsedMail(new MimeMessage(SESSION, new ByteArrayInputStream(raw)), raw);
+	/** Never fails: a mail is read as far as it can be ({@link MailReading}). */
+	static ParsedMail parse(byte[] raw) {
+		return new ParsedMail(MailReading.read(raw), raw);
 	}
 
-	MimeMessage message() {
-		return this.message;
+	/** The parts as read, which step read them and what was tolerated on the way. */
+	MailStructure structure() {
+		return this.structure;
 	}
 
 	byte[] raw() {
 		return this.raw;
 	}
 
+	/**
+	 * The usable address of the From header (of the Sender when there is no From header at all), or null.
+	 * The address that acts: threading and officer replies go by this one.
+	 */
 	String fromAddress() {
 		return this.fromAddress;
 	}
 
-	String fromName() {
-		return this.fromName;
+	/** Whom answers go to (From, else Sender, else Return-Path), and which header said so; null if none. */
+	SenderAddress sender() {
+		return this.sender;
 	}
 
 	String subject() {
@@ -116,26 +105,12 @@ final class ParsedMail {
 
 	/** The first value of a header, unfolded, or null. */
 	String header(String name) {
-		List<String> values = headers(name);
-		return values.isEmpty() ? null : values.get(0);
+		return this.root.header(name);
 	}
 
 	/** Every value of a header, unfolded and trimmed, in order of appearance (topmost first). */
 	List<String> headers(String name) {
-		try {
-			String[] values = this.message.getHeader(name);
-			if (values == null) {
-				return List.of();
-			}
-			List<String> unfolded = new ArrayList<>(values.length);
-			for (String value : values) {
-				unfolded.add(MimeUtility.unfold(value).strip());
-			}
-			return unfolded;
-		}
-		catch (MessagingException ex) {
-			return List.of();
-		}
+		return this.root.headers(name);
 	}
 
 	boolean hasHeader(String name) {
@@ -165,7 +140,7 @@ final class ParsedMail {
 				continue;
 			}
 			for (String tag : value.split(",")) {
-				String language = java.util.Locale.forLanguageTag(tag.split(";")[0].strip()).getLanguage();
+				String language = Locale.forLanguageTag(tag.split(";")[0].strip()).getLanguage();
 				if (List.of("nl", "fr", "de", "en").contains(language)) {
 					return language;
 				}
@@ -248,41 +223,28 @@ final class ParsedMail {
 		return addresses;
 	}
 
-	/** The media type of the whole message, lower case, without parameters. */
+	/** The declared media type of the whole message, lower case, without parameters. */
 	String contentType() {
-		ContentType type = contentTypeOf(this.message);
-		return type == null ? "text/plain" : type.getBaseType().toLowerCase(Locale.ROOT);
+		return this.root.mediaType();
 	}
 
 	/** The {@code report-type} of a {@code multipart/report}, lower case, or null. */
 	String reportType() {
-		ContentType type = contentTypeOf(this.message);
-		if (type == null || !"multipart/report".equalsIgnoreCase(type.getBaseType())) {
+		if (!this.root.is("multipart/report")) {
 			return null;
 		}
-		String reportType = type.getParameter("report-type");
+		String reportType = this.root.parameter("report-type");
 		return reportType == null ? "" : reportType.toLowerCase(Locale.ROOT);
 	}
 
 	/** The first part (at any depth) of the given media type, as text, or null. */
 	String partText(String mediaType) {
-		try {
-			Part part = findPart(this.message, mediaType, 0);
-			return part == null ? null : MailText.decodeBytes(read(part), charsetOf(part));
-		}
-		catch (MessagingException | IOException ex) {
-			return null;
-		}
+		return this.root.find(part -> part.is(mediaType)).map(ParsedMail::text).orElse(null);
 	}
 
 	/** Is there a part (at any depth) of this media type? */
 	boolean hasPart(String mediaType) {
-		try {
-			return findPart(this.message, mediaType, 0) != null;
-		}
-		catch (MessagingException | IOException ex) {
-			return false;
-		}
+		return this.root.find(part -> part.is(mediaType)).isPresent();
 	}
 
 	/**
@@ -291,161 +253,52 @@ final class ParsedMail {
 	 * text. Null without a calendar part, empty when the part names no method.
 	 */
 	String calendarMethod() {
-		try {
-			Part part = findPart(this.message, "text/calendar", 0);
-			if (part == null) {
-				part = findPart(this.message, "application/ics", 0);
-			}
-			if (part == null) {
-				return null;
-			}
-			ContentType type = contentTypeOf(part);
-			String method = type == null ? null : type.getParameter("method");
-			if (method == null) {
-				Matcher line = ICALENDAR_METHOD.matcher(MailText.decodeBytes(read(part), charsetOf(part)));
-				method = line.find() ? line.group(1) : "";
-			}
-			return method.strip().toUpperCase(Locale.ROOT);
-		}
-		catch (MessagingException | IOException ex) {
+		MailPart part = this.root.find(candidate -> candidate.is("text/calendar"))
+			.or(() -> this.root.find(candidate -> candidate.is("application/ics")))
+			.orElse(null);
+		if (part == null) {
 			return null;
 		}
-	}
-
-	private static Part findPart(Part part, String mediaType, int depth) throws MessagingException, IOException {
-		if (depth > 10) {
-			return null;
+		String method = part.parameter("method");
+		if (method == null) {
+			Matcher line = ICALENDAR_METHOD.matcher(text(part));
+			method = line.find() ? line.group(1) : "";
 		}
-		if (part.isMimeType(mediaType)) {
-			return part;
-		}
-		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				Part found = findPart(multipart.getBodyPart(i), mediaType, depth + 1);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
+		return method.strip().toUpperCase(Locale.ROOT);
 	}
 
 	/** The readable body: the plain part if there is one, else the HTML part reduced to safe text. */
-	MailText.Body body() throws MessagingException, IOException {
-		Part plain = findBodyPart(this.message, "text/plain", 0);
+	MailText.Body body() {
+		MailPart plain = bodyPart(this.root, "text/plain");
 		if (plain != null) {
-			return new MailText.Body(MailText.decodeBytes(read(plain), charsetOf(plain)), false);
+			return new MailText.Body(text(plain), false);
 		}
-		Part html = findBodyPart(this.message, "text/html", 0);
+		MailPart html = bodyPart(this.root, "text/html");
 		if (html != null) {
-			return new MailText.Body(MailText.htmlToText(MailText.decodeBytes(read(html), charsetOf(html))), true);
+			return new MailText.Body(MailText.htmlToText(text(html)), true);
 		}
 		return new MailText.Body("", false);
 	}
 
-	private static Part findBodyPart(Part part, String type, int depth) throws MessagingException, IOException {
-		if (depth > 10 || Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(part))) {
+	/** The first part of the type that is not an attachment nor inside one. */
+	private static MailPart bodyPart(MailPart part, String type) {
+		if (part.isAttachment()) {
 			return null;
 		}
-		if (part.isMimeType(type)) {
+		if (part.is(type)) {
 			return part;
 		}
-		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				BodyPart child = multipart.getBodyPart(i);
-				Part text = findBodyPart(child, type, depth + 1);
-				if (text != null) {
-					return text;
-				}
+		for (MailPart child : part.children()) {
+			MailPart text = bodyPart(child, type);
+			if (text != null) {
+				return text;
 			}
 		}
 		return null;
 	}
 
-	private static byte[] read(Part part) throws MessagingException, IOException {
-		try (InputStream in = part.getInputStream()) {
-			return in.readAllBytes();
-		}
-		catch (IOException undecodable) {
-			byte[] encoded = rawContent(part);
-			if (encoded == null) {
-				throw undecodable;
-			}
-			// the session's base64.ignoreerrors is a system property Jakarta Mail never reads from here
-			return MailText.decodeBase64Leniently(encoded);
-		}
-	}
-
-	/** The still-encoded content of a base64 part, or null for any other part. */
-	private static byte[] rawContent(Part part) throws MessagingException, IOException {
-		if (!(part instanceof MimePart mime) || !"base64".equalsIgnoreCase(mime.getEncoding())) {
-			return null;
-		}
-		InputStream raw = part instanceof MimeBodyPart body ? body.getRawInputStream()
-				: part instanceof MimeMessage message ? message.getRawInputStream() : null;
-		if (raw == null) {
-			return null;
-		}
-		try (raw) {
-			return raw.readAllBytes();
-		}
-	}
-
-	private static String charsetOf(Part part) {
-		ContentType type = contentTypeOf(part);
-		return type == null ? null : type.getParameter("charset");
-	}
-
-	private static ContentType contentTypeOf(Part part) {
-		try {
-			String value = part.getContentType();
-			return value == null ? null : new ContentType(value);
-		}
-		catch (MessagingException ex) {
-			return null;
-		}
-	}
-
-	private static String safeDisposition(Part part) {
-		try {
-			return part.getDisposition();
-		}
-		catch (MessagingException ex) {
-			return null;
-		}
-	}
-
-	private static InternetAddress firstAddress(MimeMessage message) throws MessagingException {
-		Address[] from;
-		try {
-			from = message.getFrom();
-		}
-		catch (AddressException ex) {
-			String raw = message.getHeader("From", null);
-			return raw == null ? null : lenient(raw);
-		}
-		if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)) {
-			return null;
-		}
-		return isUsable(address.getAddress()) ? address : null;
-	}
-
-	/**
-	 * Lenient parsing hands back whatever stood in the header; only something mail can be sent to is
-	 * a sender, or every answer would bounce, or never leave the outbox.
-	 */
-	static boolean isUsable(String address) {
-		return address != null && USABLE_ADDRESS.matcher(address.strip()).matches() && !address.contains("..");
-	}
-
-	private static InternetAddress lenient(String raw) {
-		try {
-			InternetAddress[] parsed = InternetAddress.parseHeader(raw, false);
-			return parsed.length == 0 || !isUsable(parsed[0].getAddress()) ? null : parsed[0];
-		}
-		catch (AddressException ex) {
-			return null;
-		}
+	private static String text(MailPart part) {
+		return MailText.decodeBytes(part.content(), part.charset());
 	}
 
 }

@@ -1,8 +1,8 @@
 package be.persocontact.gateway.intake;
 
 /**
- * A mail that no retry can fix: the input itself is bad (no sender to answer, a structure that does
- * not parse). Intake quarantines it at once with its reason. Every other failure (database, IO, a
+ * A mail that no retry can fix: the input itself is bad (no sender to answer), or reading it failed,
+ * which for the same bytes fails the same way again. Intake quarantines it at once with its reason. Every other failure (database, IO, a
  * lost connection) is taken as passing and retried up to {@code gateway.intake.max-attempts}.
  */
 public final class UnprocessableMail extends IllegalStateException {
@@ -10,9 +10,9 @@ public final class UnprocessableMail extends IllegalStateException {
 	/** Why the mail cannot be processed; recorded as the message's reason. */
 	public enum Reason {
 
-		/** No From address a reply could go to: missing, a group syntax, or garbled beyond repair. */
+		/** No address a reply could go to in From, Sender or Return-Path: missing, a group syntax, garbled, or {@code <>}. */
 		NO_SENDER,
-		/** The MIME structure or the headers could not be parsed at all. */
+		/** The mail could not be read at all (the readers fall back down to the raw body, so a fault of ours). */
 		UNPARSEABLE
 
 	}
@@ -24,9 +24,15 @@ public final class UnprocessableMail extends IllegalStateException {
 		this.reason = reason;
 	}
 
-	static UnprocessableMail noSender(String fromHeader) {
-		return new UnprocessableMail(Reason.NO_SENDER, fromHeader == null ? "No usable From address: no From header"
-				: "No usable From address in From: " + fromHeader, null);
+	static UnprocessableMail noSender(ParsedMail mail) {
+		java.util.StringJoiner written = new java.util.StringJoiner(", ", " (", ")").setEmptyValue(": none is present");
+		for (String header : java.util.List.of("From", "Sender", "Return-Path")) {
+			if (mail.header(header) != null) {
+				written.add(header + ": " + mail.header(header));
+			}
+		}
+		return new UnprocessableMail(Reason.NO_SENDER, "No usable address in From, Sender or Return-Path" + written,
+				null);
 	}
 
 	static UnprocessableMail unparseable(String what, Exception cause) {

@@ -24,7 +24,9 @@ public class OutboundMail {
 
 	public enum Status {
 
-		PENDING, SENT, FAILED
+		PENDING, SENT, FAILED,
+		/** Not sent: the recipient's address is marked failing. Final until an operator clears the address. */
+		HELD
 
 	}
 
@@ -139,6 +141,20 @@ public class OutboundMail {
 		}
 	}
 
+	/** Held back because its recipient's address is failing: never sent, never retried, kept for operators. */
+	void hold(String why) {
+		this.status = Status.HELD;
+		this.lastError = why;
+	}
+
+	/** An operator cleared the address: the held mail goes out with the next outbox run. */
+	void release(Instant at) {
+		if (this.status == Status.HELD) {
+			this.status = Status.PENDING;
+			this.nextAttemptAt = at;
+		}
+	}
+
 	public Long id() {
 		return this.id;
 	}
@@ -227,6 +243,10 @@ public class OutboundMail {
 	/** Sends after a claim whose outcome was lost: the recipient may have this mail twice, same Message-ID. */
 	public int resends() {
 		return this.resends;
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
 	}
 
 	public Instant sentAt() {

@@ -23,6 +23,8 @@ public interface OutboundMails extends Repository<OutboundMail, Long> {
 
 	long countByStatus(OutboundMail.Status status);
 
+	List<OutboundMail> findByRecipientAndStatusOrderById(String recipient, OutboundMail.Status status);
+
 	long countByRecipientAndKindAndCreatedAtAfter(String recipient, String kind, Instant after);
 
 	boolean existsByRecipient(String recipient);

@@ -29,10 +29,16 @@ public class OutboundPersonalData {
 		this.jdbc = jdbc;
 	}
 
-	/** Empties recipient, subject, bodies, Reply-To and error of a ticket's sent or failed mails. */
+	/**
+	 * Empties recipient, subject, bodies, Reply-To and error of a ticket's sent or failed mails; deletes its
+	 * mails held for a failing address, which will never go now.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int forgetMailsOfTicket(long ticketId) {
-		return this.jdbc.sql("""
+		int held = this.jdbc.sql("DELETE FROM outbound_mail WHERE ticket_id = ? AND status = 'HELD'")
+			.param(ticketId)
+			.update();
+		return held + this.jdbc.sql("""
 				UPDATE outbound_mail SET recipient = '', subject = '', text_body = '', html_body = '', reply_to = NULL,
 				  last_error = NULL
 				WHERE ticket_id = ? AND status <> 'PENDING' AND (recipient <> '' OR subject <> '' OR text_body <> ''
@@ -83,7 +89,7 @@ public class OutboundPersonalData {
 	}
 
 	/**
-	 * Erases the mails of {@link #mailsOf}: those still waiting are not sent (deleted), mails about no ticket
+	 * Erases the mails of {@link #mailsOf}: those still waiting (or held) are not sent (deleted), mails about no ticket
 	 * are deleted, and a ticket's mails are emptied like retention does ({@code keepShells}) or deleted.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -95,7 +101,7 @@ public class OutboundPersonalData {
 		}
 		int changed = this.jdbc.sql("""
 				DELETE FROM outbound_mail WHERE id IN (:ids)
-				  AND (status = 'PENDING' OR ticket_id IS NULL OR :keep = FALSE)""")
+				  AND (status IN ('PENDING', 'HELD') OR ticket_id IS NULL OR :keep = FALSE)""")
 			.param("ids", ids)
 			.param("keep", keepShells)
 			.update();

@@ -4,10 +4,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import be.persocontact.gateway.ticket.TicketManagement;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Writes mails into the outbox inside the caller's transaction, and hands due mails to the sending
  * route. A claim leases a mail for a while (row locks with SKIP LOCKED), so that several instances
  * never send the same mail at the same time; a mail whose sender died is sent again after the lease,
- * with the same Message-ID, and counted as a re-send.
+ * with the same Message-ID, and counted as a re-send. A mail to an address marked failing (our own mails
+ * to it bounced for good) is held instead of sent: recorded on the mail and on its ticket's timeline.
  */
 @Component
 public class Outbox {
@@ -30,11 +36,18 @@ public class Outbox {
 
 	private final Clock clock;
 
-	Outbox(OutboundMails mails, NotificationSettings settings, JdbcTemplate jdbc, Clock clock) {
+	private final ObjectProvider<UndeliverableAddresses> undeliverable;
+
+	private final TicketManagement tickets;
+
+	Outbox(OutboundMails mails, NotificationSettings settings, JdbcTemplate jdbc, Clock clock,
+			ObjectProvider<UndeliverableAddresses> undeliverable, TicketManagement tickets) {
 		this.mails = mails;
 		this.settings = settings;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.undeliverable = undeliverable;
+		this.tickets = tickets;
 	}
 
 	/**
@@ -56,28 +69,75 @@ public class Outbox {
 		return this.mails.findByMessageId(messageId).map(OutboundMail::ticketId);
 	}
 
+	/** The address one of our mails went to, given its Message-ID, if we sent it. */
+	@Transactional(readOnly = true)
+	public Optional<String> recipientOf(String messageId) {
+		return this.mails.findByMessageId(messageId).map(OutboundMail::recipient);
+	}
+
 	/** Whether that Message-ID is one of our mails to officers (it carried a queue's reply address). */
 	@Transactional(readOnly = true)
 	public boolean isMailToOfficers(String messageId) {
 		return this.mails.findByMessageId(messageId).map(mail -> mail.replyTo() != null).orElse(false);
 	}
 
-	/** Leases up to one batch of due mails and returns their ids. */
+	/**
+	 * Leases up to one batch of due mails and returns their ids. A due mail whose recipient's address is
+	 * failing is held instead, and not returned.
+	 */
 	@Transactional
 	public List<Long> claimDue() {
 		Instant now = this.clock.instant();
-		List<Long> ids = this.jdbc.queryForList("SELECT id FROM outbound_mail WHERE status = 'PENDING' "
-				+ "AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", Long.class,
+		List<Map<String, Object>> due = this.jdbc.queryForList("SELECT id, recipient FROM outbound_mail "
+				+ "WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
 				Timestamp.from(now), this.settings.batchSize());
-		for (Long id : ids) {
+		List<Long> ids = new ArrayList<>(due.size());
+		for (Map<String, Object> row : due) {
+			Long id = ((Number) row.get("id")).longValue();
+			Optional<String> undeliverable = whyUndeliverable((String) row.get("recipient"));
+			if (undeliverable.isPresent()) {
+				hold(id, undeliverable.get());
+				continue;
+			}
 			// More claims than recorded outcomes: an earlier claim ended without a word, maybe after
 			// the send. The lost claim counts as an attempt, and this send as a re-send. MariaDB
 			// assigns left to right, so resends and attempts still see the old claims.
 			this.jdbc.update("UPDATE outbound_mail SET resends = resends + IF(claims > attempts, 1, 0), "
 					+ "attempts = GREATEST(attempts, claims), claims = claims + 1, next_attempt_at = ? WHERE id = ?",
 					Timestamp.from(now.plus(this.settings.lease())), id);
+			ids.add(id);
 		}
 		return ids;
+	}
+
+	private Optional<String> whyUndeliverable(String recipient) {
+		UndeliverableAddresses addresses = this.undeliverable.getIfAvailable();
+		return addresses == null ? Optional.empty() : addresses.whyUndeliverable(recipient);
+	}
+
+	/** The officers see on the ticket that its requester (or they) did not get this mail, and why. */
+	private void hold(Long id, String why) {
+		this.mails.findById(id).ifPresent(mail -> {
+			mail.hold(why);
+			if (mail.ticketId() != null) {
+				this.tickets.recordSystemNote(mail.ticketId(), "Mail \"" + mail.kind() + "\" not sent to "
+						+ mail.recipient() + ": " + why);
+			}
+		});
+	}
+
+	/** The mails held back for this address, oldest first. */
+	@Transactional(readOnly = true)
+	public List<OutboundMail> heldFor(String address) {
+		return this.mails.findByRecipientAndStatusOrderById(address, OutboundMail.Status.HELD);
+	}
+
+	/** Sends the mails held back for this address after all (its failing mark was cleared); how many. */
+	@Transactional
+	public int releaseHeld(String address) {
+		List<OutboundMail> held = this.mails.findByRecipientAndStatusOrderById(address, OutboundMail.Status.HELD);
+		held.forEach(mail -> mail.release(this.clock.instant()));
+		return held.size();
 	}
 
 	@Transactional(readOnly = true)

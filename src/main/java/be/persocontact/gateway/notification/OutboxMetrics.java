@@ -20,6 +20,9 @@ class OutboxMetrics {
 		Gauge.builder("gateway.outbox.failed", () -> count(jdbc, "SELECT COUNT(*) FROM outbound_mail WHERE status = 'FAILED'"))
 			.description("Mails given up on after the maximum number of attempts")
 			.register(registry);
+		Gauge.builder("gateway.outbox.held", () -> count(jdbc, "SELECT COUNT(*) FROM outbound_mail WHERE status = 'HELD'"))
+			.description("Mails not sent because their recipient's address is marked failing (permanent bounces)")
+			.register(registry);
 		Gauge.builder("gateway.outbox.resends",
 				() -> count(jdbc, "SELECT COALESCE(SUM(resends), 0) FROM outbound_mail"))
 			.description("Sends after a lost outcome: the recipient may have that mail twice, with one Message-ID")

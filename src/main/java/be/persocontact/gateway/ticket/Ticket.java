@@ -156,6 +156,22 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		return kept;
 	}
 
+	/**
+	 * Keeps the text of the requester's latest message as it was received, beside the trimmed body the
+	 * timeline shows, when the intake trimmed something from it.
+	 */
+	void keepReceivedText(String receivedText) {
+		if (receivedText == null) {
+			return;
+		}
+		for (int i = this.timeline.size() - 1; i >= 0; i--) {
+			if (this.timeline.get(i).kind() == TimelineEntryKind.REQUESTER_MESSAGE) {
+				this.timeline.get(i).keepReceivedText(receivedText);
+				return;
+			}
+		}
+	}
+
 	/** Records the catalogue form a portal submission was made with; routing reads it. */
 	public void recordForm(String formCode) {
 		this.formCode = formCode;
@@ -256,6 +272,15 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		this.remindedAt = null;
 		this.timeline.add(TimelineEntry.statusChange(this, from, TicketStatus.CLOSED_COMPLETE, operator,
 				"Closed: the requester's data was erased on request", null, at));
+	}
+
+	/**
+	 * The message that came in with this inbound message was damaged and is shown as far as it could be
+	 * read. The details are for officers; the requester's view says so in their language.
+	 */
+	public void recordDamagedMessage(String details, Long inboundMessageId, Instant at) {
+		this.timeline.add(new TimelineEntry(this, TimelineEntryKind.DAMAGED_MAIL, null, details, inboundMessageId, at));
+		this.updatedAt = at;
 	}
 
 	/** Something the gateway noticed, shown on the timeline but never sent anywhere. */

@@ -34,6 +34,7 @@ public class TicketManagement {
 	public RecordedMessage open(RequesterMessage message) {
 		Ticket ticket = Ticket.open(this.numbers.next(), requesterOf(message), message.subject(), message.body(),
 				message.inboundMessageId(), this.clock.instant());
+		ticket.keepReceivedText(message.receivedText());
 		noteLegacyReferences(ticket, message);
 		this.tickets.save(ticket);
 		return new RecordedMessage(RecordedMessage.Action.OPENED, ticket.number(), null);
@@ -64,12 +65,14 @@ public class TicketManagement {
 		if (ticket.status().isClosed()) {
 			Ticket followUp = Ticket.openFollowUp(this.numbers.next(), number, requesterOf(message),
 					message.subject(), message.body(), message.inboundMessageId(), this.clock.instant());
+			followUp.keepReceivedText(message.receivedText());
 			noteLegacyReferences(followUp, message);
 			this.tickets.save(followUp);
 			return new RecordedMessage(RecordedMessage.Action.OPENED_FOLLOW_UP, followUp.number(), number);
 		}
 		boolean kept = ticket.appendRequesterMessage(message.address(), message.body(), message.inboundMessageId(),
 				this.clock.instant(), proof);
+		ticket.keepReceivedText(message.receivedText());
 		this.tickets.save(ticket);
 		return new RecordedMessage(RecordedMessage.Action.APPENDED, ticket.number(), null, kept);
 	}
@@ -77,6 +80,16 @@ public class TicketManagement {
 	/** Notes something the gateway noticed (a bounce, an auto-reply) on the ticket's timeline. */
 	public void recordSystemNote(long ticketId, String note) {
 		this.tickets.findById(ticketId).ifPresent(ticket -> ticket.recordSystemNote(note, this.clock.instant()));
+	}
+
+	/**
+	 * Notes on the ticket that a message arrived damaged and shows only what could be read; the raw
+	 * message stays with its inbound record.
+	 * @param details what was lost or repaired, for officers
+	 */
+	public void noteDamagedMail(TicketNumber number, String details, Long inboundMessageId) {
+		this.tickets.findByNumber(number)
+			.ifPresent(ticket -> ticket.recordDamagedMessage(details, inboundMessageId, this.clock.instant()));
 	}
 
 	/** How many tickets this address opened since then, for the per-sender limit. */

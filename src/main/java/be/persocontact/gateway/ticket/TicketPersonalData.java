@@ -57,7 +57,7 @@ public class TicketPersonalData {
 
 	/**
 	 * Forgets a ticket's personal content: subject, requester (replaced by {@link #FORGOTTEN_REQUESTER}),
-	 * every timeline text, and the requester as author. Officers stay authors of what they did: the status
+	 * every timeline text (as shown and as received, before trimming), and the requester as author. Officers stay authors of what they did: the status
 	 * history says who changed what. The version moves on, so that a change prepared on the old content
 	 * fails instead of writing it back.
 	 * @return the rows changed (ticket and timeline entries); 0 for an unknown or already forgotten ticket
@@ -75,7 +75,8 @@ public class TicketPersonalData {
 				UPDATE timeline_entry SET author = NULL WHERE ticket_id = ? AND author = ?""")
 			.params(ticketId, requester.get())
 			.update();
-		changed += this.jdbc.sql("UPDATE timeline_entry SET body = NULL WHERE ticket_id = ? AND body IS NOT NULL")
+		changed += this.jdbc.sql("UPDATE timeline_entry SET body = NULL, received_text = NULL WHERE ticket_id = ? "
+				+ "AND (body IS NOT NULL OR received_text IS NOT NULL)")
 			.param(ticketId)
 			.update();
 		changed += this.jdbc.sql("""

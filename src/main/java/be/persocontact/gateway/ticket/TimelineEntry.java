@@ -48,6 +48,14 @@ public class TimelineEntry {
 	@Column(name = "inbound_message_id")
 	private Long inboundMessageId;
 
+	/**
+	 * A requester's message as it arrived, before the intake trimmed quoted history and signatures from
+	 * {@link #body}; null when nothing was trimmed. For officers: the employee's view shows the body.
+	 */
+	@JdbcTypeCode(SqlTypes.LONGVARCHAR)
+	@Column(name = "received_text")
+	private String receivedText;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -103,6 +111,14 @@ public class TimelineEntry {
 
 	public Instant createdAt() {
 		return this.createdAt;
+	}
+
+	public String receivedText() {
+		return this.receivedText;
+	}
+
+	void keepReceivedText(String text) {
+		this.receivedText = text;
 	}
 
 }

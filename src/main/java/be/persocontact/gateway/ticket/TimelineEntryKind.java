@@ -14,6 +14,11 @@ public enum TimelineEntryKind {
 	/** A note between officers: never shown to nor sent to the requester. */
 	INTERNAL_NOTE,
 	/** Something the gateway did or noticed, e.g. a reference to a ticket of the previous system. */
-	SYSTEM
+	SYSTEM,
+	/**
+	 * A message arrived damaged and is shown as far as it could be read; the raw message is kept. The
+	 * requester sees a sentence in their language, officers also the details in the body.
+	 */
+	DAMAGED_MAIL
 
 }

@@ -175,6 +175,15 @@ class AttachmentInspectionUnitTests {
 	}
 
 	@Test
+	void aFileTheMailCouldNotDecodeIsRefusedAsUnreadableNotLost() {
+		InspectedFile file = one(IncomingFile.unreadable("loonfiche.pdf", "application/pdf",
+				"x-gzip64 content could not be unpacked"));
+
+		assertRefused(file, RefusalReason.UNREADABLE);
+		assertThat(file.receipt().name()).isEqualTo("loonfiche.pdf");
+	}
+
+	@Test
 	void aPasswordProtectedPdfIsRefusedAsEncrypted() {
 		InspectedFile file = one(new IncomingFile("beveiligd.pdf", null, TestDocuments.encryptedPdf()));
 		assertRefused(file, RefusalReason.ENCRYPTED);

@@ -112,6 +112,61 @@ class MailAttachmentsUnitTests {
 	}
 
 	@Test
+	void filesAreFoundInAMailWhoseStructureAngusMailCannotRead() {
+		List<IncomingFile> files = MailAttachments.from(mail("""
+				From: anna@example.org
+				Subject: Attest
+				MIME-Version: 1.0
+				Content-Type: multipart/mixed;; boundary=----=_Part_7.1
+
+				------=_Part_7.1
+				Content-Type: text/plain
+
+				Zie bijlage.
+				------=_Part_7.1
+				Content-Type: text/plain; name="attest.txt"
+				Content-Disposition: attachment; filename="attest.txt"
+				Content-Transfer-Encoding: base64
+
+				QXR0ZXN0IHZvb3IgQW5uYQ=
+				------=_Part_7.1--
+				"""));
+
+		assertThat(files).singleElement().satisfies(file -> {
+			assertThat(file.name()).isEqualTo("attest.txt");
+			assertThat(new String(file.content(), StandardCharsets.UTF_8)).isEqualTo("Attest voor Anna");
+			assertThat(file.unreadable()).isNull();
+		});
+	}
+
+	@Test
+	void aFileThatCannotBeDecodedIsHandedOnAsUnreadableWithTheReason() {
+		List<IncomingFile> files = MailAttachments.from(mail("""
+				From: anna@example.org
+				Subject: Loonfiche
+				MIME-Version: 1.0
+				Content-Type: multipart/mixed; boundary="b"
+
+				--b
+				Content-Type: text/plain
+
+				Zie bijlage.
+				--b
+				Content-Type: application/pdf; name="loonfiche.pdf"
+				Content-Disposition: attachment; filename="loonfiche.pdf"
+				Content-Transfer-Encoding: x-gzip64
+
+				H4sIAAAAAAAA
+				--b--
+				"""));
+
+		assertThat(files).singleElement().satisfies(file -> {
+			assertThat(file.name()).isEqualTo("loonfiche.pdf");
+			assertThat(file.unreadable()).contains("x-gzip64");
+		});
+	}
+
+	@Test
 	void bytesThatAreNoMailAtAllAreRefusedClearly() {
 		assertThatIllegalArgumentException().isThrownBy(() -> MailAttachments.from(null));
 	}

@@ -14,11 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeUtility;
-
 import be.persocontact.gateway.MailIntegrationTestSupport;
+import be.persocontact.gateway.mime.MailPart;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -42,6 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and {@code <SEED-MESSAGE-ID>} (the Message-ID of the seed mail itself). The seed's requester is the
  * fixture's sender, or for a delivery report its {@code Final-Recipient}. In the golden, ticket numbers
  * read {@code HRB_SEED}, {@code HRB_OTHER_SEED} or {@code HRB_NEW}.
+ * <p>
+ * {@code systemNotes} holds the ticket's system notes and damaged-mail notes ({@code [DAMAGED_MAIL] …}, the
+ * officers' details). Two keys appear only where they say something: {@code senderSource} when the
+ * sender's address was not taken from From, and {@code readNotes} when the reader tolerated anything.
  */
 @TestPropertySource(properties = { "gateway.intake.trusted-authserv-ids=mx.persocontact.local",
 		// fixtures are many mails from few people in one run: the rate limit is not what they test
@@ -140,7 +141,8 @@ class MailFixtureCorpusIntegrationTests extends MailIntegrationTestSupport {
 	private Map<String, Object> observed(byte[] bytes, Disposition disposition, Map<String, String> placeholders)
 			throws Exception {
 		Map<String, Object> record = this.jdbc.queryForMap(
-				"SELECT id, outcome, reason, error, thread_rule, ticket_number, sender, subject FROM inbound_message "
+				"SELECT id, outcome, reason, error, thread_rule, ticket_number, sender, sender_source, subject, read_notes "
+						+ "FROM inbound_message "
 						+ "WHERE mailbox = ? AND uid = ?",
 				"fixtures@test/INBOX", UIDS.get());
 		String outcome = (String) record.get("outcome");
@@ -159,8 +161,9 @@ class MailFixtureCorpusIntegrationTests extends MailIntegrationTestSupport {
 				"SELECT body FROM timeline_entry WHERE inbound_message_id = ? AND kind = 'REQUESTER_MESSAGE'",
 				String.class, record.get("id"));
 		List<String> notes = number == null ? List.of()
-				: this.jdbc.queryForList("SELECT e.body FROM timeline_entry e JOIN ticket t ON t.id = e.ticket_id "
-						+ "WHERE t.number = ? AND e.kind = 'SYSTEM' ORDER BY e.id", String.class, number);
+				: this.jdbc.queryForList("SELECT CASE e.kind WHEN 'SYSTEM' THEN e.body ELSE CONCAT('[', e.kind, '] ', e.body) "
+						+ "END FROM timeline_entry e JOIN ticket t ON t.id = e.ticket_id "
+						+ "WHERE t.number = ? AND e.kind IN ('SYSTEM', 'DAMAGED_MAIL') ORDER BY e.id", String.class, number);
 
 		Map<String, Object> observed = new LinkedHashMap<>();
 		observed.put("outcome", outcome);
@@ -171,12 +174,18 @@ class MailFixtureCorpusIntegrationTests extends MailIntegrationTestSupport {
 		observed.put("ticketAction", action);
 		observed.put("ticketNumber", stable(number, placeholders));
 		observed.put("sender", record.get("sender"));
+		if (record.get("sender_source") != null && !"FROM".equals(record.get("sender_source"))) {
+			observed.put("senderSource", record.get("sender_source"));
+		}
 		observed.put("language", "CREATED".equals(action) ? ticket.get("requester_language") : null);
 		observed.put("subject",
 				stable((String) ("CREATED".equals(action) ? ticket.get("subject") : record.get("subject")), placeholders));
 		observed.put("timelineBody", bodies.isEmpty() ? null : stable(bodies.get(0), placeholders));
 		observed.put("systemNotes", notes.stream().map(note -> stable(note, placeholders)).toList());
 		observed.put("attachments", attachmentNames(bytes));
+		if (record.get("read_notes") != null) {
+			observed.put("readNotes", record.get("read_notes"));
+		}
 		return observed;
 	}
 
@@ -231,30 +240,18 @@ class MailFixtureCorpusIntegrationTests extends MailIntegrationTestSupport {
 		return other.find() ? other.replaceAll("HRB_UNKNOWN") : stable;
 	}
 
+	/** The file names of the mail's parts, as the intake read it. */
 	private static List<String> attachmentNames(byte[] bytes) {
 		List<String> names = new ArrayList<>();
-		try {
-			collectNames(ParsedMail.parse(bytes).message(), names, 0);
-		}
-		catch (Exception unparseable) {
-			names.add("(unparseable: " + unparseable.getClass().getSimpleName() + ")");
-		}
+		collectNames(ParsedMail.parse(bytes).structure().root(), names);
 		return names;
 	}
 
-	private static void collectNames(Part part, List<String> names, int depth) throws Exception {
-		if (depth > 10) {
-			return;
+	private static void collectNames(MailPart part, List<String> names) {
+		if (part.fileName() != null) {
+			names.add(part.fileName());
 		}
-		String fileName = part.getFileName();
-		if (fileName != null) {
-			names.add(MimeUtility.decodeText(fileName));
-		}
-		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				collectNames(multipart.getBodyPart(i), names, depth + 1);
-			}
-		}
+		part.children().forEach(child -> collectNames(child, names));
 	}
 
 	private Map<String, Integer> permanentFailures() {

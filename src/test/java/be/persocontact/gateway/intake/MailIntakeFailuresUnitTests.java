@@ -79,7 +79,8 @@ class MailIntakeFailuresUnitTests {
 		assertThat(this.intake.receive(mail)).isEqualTo(Disposition.QUARANTINE);
 
 		verify(this.recorder).quarantineUnprocessable(eq(ID),
-				org.mockito.ArgumentMatchers.argThat(failure -> failure.getMessage().contains("no From header")));
+				org.mockito.ArgumentMatchers.argThat(failure -> failure.reason() == UnprocessableMail.Reason.NO_SENDER
+						&& failure.getMessage().contains("none is present")));
 	}
 
 	@Test

@@ -49,7 +49,7 @@ class MailTextUnitTests {
 			.getBytes(Charset.forName("windows-1252"));
 		ParsedMail mail = ParsedMail.parse(raw);
 		assertThat(mail.subject()).isEqualTo("Attest voor René en Zoë");
-		assertThat(mail.fromName()).isEqualTo("René");
+		assertThat(mail.sender().name()).isEqualTo("René");
 
 		byte[] utf8 = "From: anna@example.org\r\nSubject: Attest für Jürgen\r\n\r\nx\r\n".getBytes(StandardCharsets.UTF_8);
 		assertThat(ParsedMail.parse(utf8).subject()).isEqualTo("Attest für Jürgen");
@@ -61,6 +61,20 @@ class MailTextUnitTests {
 				+ "<body><p>Beste,</p><p>In bijlage<br>mijn attest.</p><img src=\"https://tracker.example/p.gif\">"
 				+ "<div onclick=\"x()\">Groeten</div></body></html>");
 		assertThat(text).isEqualTo("Beste,\nIn bijlage\nmijn attest.\nGroeten");
+	}
+
+	@Test
+	void anHtmlQuoteBecomesQuotedLinesSoThatTheAnswersBelowItSurviveTrimming() {
+		String html = "<div>Bonjour,</div><div class=\"gmail_quote\">Le lun. 4 janv. 2027 à 10:15, PersoContact "
+				+ "&lt;helpdesk@persocontact.local&gt; a écrit :<br><blockquote>Quelle date vous convient ?"
+				+ "<blockquote>Ancienne question</blockquote></blockquote></div><div>Le 15 mars.</div>"
+				+ "<blockquote>Bien à vous,<br>PersoContact</blockquote>";
+
+		String text = MailText.htmlToText(html);
+
+		assertThat(text).isEqualTo("Bonjour,\nLe lun. 4 janv. 2027 à 10:15, PersoContact <helpdesk@persocontact.local> "
+				+ "a écrit :\n> Quelle date vous convient ?\n> > Ancienne question\nLe 15 mars.\n> Bien à vous,\n> PersoContact");
+		assertThat(QuoteTrimmer.trim(text)).endsWith("Le 15 mars.");
 	}
 
 	@Test

@@ -24,7 +24,48 @@ class ParsedMailUnitTests {
 		assertThat(parse("From: " + from).fromAddress()).contains("@");
 	}
 
-	private static ParsedMail parse(String header) throws Exception {
+	@Test
+	void withoutAFromHeaderTheSenderHeaderIsTheFromAddressAsJakartaMailAlwaysHadIt() {
+		ParsedMail mail = parse("Sender: Pieter <pieter@example.org>");
+
+		assertThat(mail.fromAddress()).isEqualTo("pieter@example.org");
+		assertThat(mail.sender().source()).isEqualTo(SenderAddress.Source.SENDER);
+	}
+
+	@Test
+	void anUnusableFromActsForNobodyButTheSenderHeaderStillGetsTheAnswer() {
+		ParsedMail mail = parse("From: Formulierentool\r\nSender: Pieter Claes <pieter@example.org>");
+
+		assertThat(mail.fromAddress()).isNull();
+		assertThat(mail.sender()).isEqualTo(new SenderAddress("pieter@example.org", "Pieter Claes",
+				SenderAddress.Source.SENDER));
+	}
+
+	@Test
+	void aMailWithOnlyAReturnPathIsAnsweredThereAndSaysSo() {
+		ParsedMail mail = parse("Return-Path: <lena@example.de>\r\nReceived: by mx.persocontact.local");
+
+		assertThat(mail.fromAddress()).isNull();
+		assertThat(mail.sender()).isEqualTo(new SenderAddress("lena@example.de", null, SenderAddress.Source.RETURN_PATH));
+	}
+
+	@Test
+	void aDamagedReportKeepsItsDeclaredTypeForTheMachineMailChecks() {
+		ParsedMail mail = ParsedMail.parse("""
+				From: MAILER-DAEMON@mx.example.org
+				Subject: Undelivered Mail Returned to Sender
+				Content-Type: multipart/report; report-type=delivery-status;; boundary=gone
+
+				The mail to jan@example.org could not be delivered.
+				""".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(mail.contentType()).isEqualTo("multipart/report");
+		assertThat(mail.reportType()).isEqualTo("delivery-status");
+		assertThat(mail.body().text()).contains("could not be delivered");
+		assertThat(mail.structure().damaged()).isTrue();
+	}
+
+	private static ParsedMail parse(String header) {
 		return ParsedMail.parse((header + "\r\nSubject: x\r\n\r\nbody\r\n").getBytes(StandardCharsets.UTF_8));
 	}
 

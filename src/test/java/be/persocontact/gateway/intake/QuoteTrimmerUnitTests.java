@@ -87,4 +87,32 @@ class QuoteTrimmerUnitTests {
 		assertThat(QuoteTrimmer.trim("Oui, mon mari aussi.\n\n" + footer + "\n")).isEqualTo("Oui, mon mari aussi.");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "FW: Akkoord telewerk", "Fwd: Akkoord telewerk", "TR: Accord télétravail",
+			"WG: Telearbeit", "[HRB0000001] Doorst: Akkoord" })
+	void anOutlookForwardKeepsTheForwardedMessageWhenTheSubjectSaysItIsOne(String subject) {
+		String forward = "Hieronder het akkoord.\n\nEls\n\nVan: Bart Claes <bart.claes@example.org>\n"
+				+ "Verzonden: woensdag 2 december 2026 16:40\nAan: Els Wouters\nOnderwerp: Akkoord telewerk\n\n"
+				+ "Akkoord voor dinsdag en donderdag.\n";
+
+		assertThat(QuoteTrimmer.trim(forward, subject)).isEqualTo(forward.strip());
+		assertThat(QuoteTrimmer.trim(forward, "Re: Akkoord telewerk")).isEqualTo("Hieronder het akkoord.\n\nEls");
+	}
+
+	@Test
+	void theFirstMailLosesTheSignatureAboveAForwardButKeepsTheForward() {
+		String first = "Zie hieronder.\n\n-- \nAnna Peeters\n0470 12 34 56\n\n"
+				+ "---------- Forwarded message ---------\nFrom: Chef <chef@example.org>\nSubject: Akkoord\n\nAkkoord.";
+
+		assertThat(QuoteTrimmer.trimSignature(first)).isEqualTo(
+				"Zie hieronder.\n\n---------- Forwarded message ---------\nFrom: Chef <chef@example.org>\nSubject: Akkoord\n\nAkkoord.");
+	}
+
+	@Test
+	void theFirstMailKeepsTextBelowAPhoneFooter() {
+		String first = "Mijn vraag gaat over mijn loonfiche.\n\nVerzonden vanaf mijn iPhone\n\nIk werk sinds maart halftijds.";
+
+		assertThat(QuoteTrimmer.trimSignature(first)).isEqualTo(first);
+	}
+
 }

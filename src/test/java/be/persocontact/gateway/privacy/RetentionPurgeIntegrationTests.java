@@ -52,11 +52,15 @@ class RetentionPurgeIntegrationTests extends PrivacyTestSupport {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		String requester = unique("retention");
 		String number = requestWithFile(requester, "Rita Bewaar" + tag, "Medisch attest " + tag,
-				"Mijn diagnose luidt zeldzaam" + tag + ".", "attest-" + tag + ".txt", "Bestandtekst" + tag + " van de arts.");
+				"Mijn diagnose luidt zeldzaam" + tag + ".\n\n-- \nRita Bewaar" + tag + "\nDienst Onderwijs",
+				"attest-" + tag + ".txt", "Bestandtekst" + tag + " van de arts.");
 		await().until(() -> count("SELECT COUNT(*) FROM ticket_attachment a JOIN ticket t ON t.id = a.ticket_id "
 				+ "WHERE t.number = ? AND a.accepted", number) == 1);
 		assertThat(openView(number, requester).statusCode()).isEqualTo(200);
 		Instant closed = close(number, requester, "Antwoord" + tag);
+		// months before any period ends, the mails the closing caused have gone out
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT COUNT(*) FROM outbound_mail "
+				+ "WHERE ticket_id = ? AND status = 'PENDING'", ticketId(number)) == 0);
 		int statusChanges = count("SELECT COUNT(*) FROM timeline_entry e JOIN ticket t ON t.id = e.ticket_id "
 				+ "WHERE t.number = ? AND e.kind = 'STATUS_CHANGE' AND e.status_to IS NOT NULL", number);
 		long inboundId = this.jdbc.queryForObject("SELECT id FROM inbound_message WHERE ticket_number = ? "

@@ -32,7 +32,8 @@ class SubjectAccessIntegrationTests extends PrivacyTestSupport {
 		String anna = unique("anna");
 		String employeeId = "E" + tag;
 		String mailed = requestWithFile(anna, "Anna Vergeet" + tag, "Medisch attest " + tag,
-				"Mijn diagnose is geheim" + tag + ".", "attest-" + tag + ".txt", "Bestandtekst" + tag);
+				"Mijn diagnose is geheim" + tag + ".\n\n-- \nAnna Vergeet" + tag + "\nDienst Onderwijs",
+				"attest-" + tag + ".txt", "Bestandtekst" + tag);
 		String submitted = submitForm(employeeId, anna, "Voor mijn kind" + tag);
 		this.transaction.executeWithoutResult(status -> this.management
 			.answer(new be.persocontact.gateway.ticket.TicketNumber(mailed), OFFICER, "Antwoord" + tag, null));

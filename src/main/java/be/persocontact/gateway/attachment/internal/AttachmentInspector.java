@@ -71,6 +71,10 @@ public final class AttachmentInspector implements AutoCloseable {
 			out.add(refused(name, file, RefusalReason.TOO_DEEP, null, containedIn, null));
 			return;
 		}
+		if (file.unreadable() != null) {
+			out.add(refused(name, file, RefusalReason.UNREADABLE, null, containedIn, null));
+			return;
+		}
 		if (size == 0) {
 			out.add(refused(name, file, RefusalReason.EMPTY, null, containedIn, null));
 			return;

@@ -1,5 +1,6 @@
 /**
- * The operator API of intake ({@code /api/ops/inbound}): list inbound messages by outcome, read one
- * with its raw bytes, replay a quarantined one.
+ * The operator API of intake: {@code /api/ops/inbound} lists inbound messages by outcome, reads one with
+ * its raw bytes, replays a quarantined one; {@code /api/ops/failing-addresses} lists the addresses our mail
+ * no longer goes to and clears one.
  */
 package be.persocontact.gateway.intake.web;

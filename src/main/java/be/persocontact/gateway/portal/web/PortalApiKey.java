@@ -3,24 +3,19 @@ package be.persocontact.gateway.portal.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 import be.persocontact.gateway.portal.PortalSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import be.persocontact.gateway.access.SecretFiles;
 
 /**
  * The static bearer credential of the embedded run. Configured, or generated once into a file only the
  * gateway's user can read, never a constant in the code; compared in constant time.
  */
 final class PortalApiKey {
-
-	private static final Logger log = LoggerFactory.getLogger(PortalApiKey.class);
 
 	static final int MIN_LENGTH = 32;
 
@@ -58,25 +53,11 @@ final class PortalApiKey {
 
 	private static String loadOrGenerate(Path file) {
 		try {
-			if (Files.exists(file)) {
-				return Files.readString(file, StandardCharsets.US_ASCII).strip();
-			}
-			byte[] random = new byte[32];
-			new SecureRandom().nextBytes(random);
-			String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-			Path parent = file.toAbsolutePath().getParent();
-			Files.createDirectories(parent);
-			Path temp = Files.createTempFile(parent, "portal-api-key", ".tmp");
-			try {
-				Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// not a POSIX file system: the directory's own protection has to do
-			}
-			Files.writeString(temp, key, StandardCharsets.US_ASCII);
-			Files.move(temp, file);
-			log.info("Generated the portal API key into {}", file.toAbsolutePath());
-			return key;
+			return SecretFiles.readOrCreate(file, () -> {
+				byte[] random = new byte[32];
+				new SecureRandom().nextBytes(random);
+				return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+			}, "portal API key");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read or create the portal API key " + file

@@ -130,7 +130,7 @@ class TicketViewController {
 		model.addAttribute("timeline", ticket.timeline()
 			.stream()
 			.filter(entry -> officer || entry.kind() != TimelineEntryKind.INTERNAL_NOTE)
-			.map(this::row)
+			.map(entry -> row(entry, officer))
 			.toList());
 		model.addAttribute("officer", officer);
 		model.addAttribute("token", token);
@@ -158,18 +158,23 @@ class TicketViewController {
 			.toList();
 	}
 
-	private TimelineRow row(TimelineEntry entry) {
+	/**
+	 * Officers also get a message as it was received, when trimming left something out of its body. What
+	 * was lost from a damaged mail is a detail for officers too; the requester reads the sentence.
+	 */
+	private TimelineRow row(TimelineEntry entry, boolean officer) {
+		boolean detailForOfficers = entry.kind() == TimelineEntryKind.DAMAGED_MAIL && !officer;
 		return new TimelineRow(entry.kind().name(), entry.author(), this.timeFormat.format(entry.createdAt()),
-				entry.createdAt().toString(), entry.body(),
+				entry.createdAt().toString(), detailForOfficers ? null : entry.body(),
 				entry.statusFrom() == null ? null : entry.statusFrom().name(),
-				entry.statusTo() == null ? null : entry.statusTo().name());
+				entry.statusTo() == null ? null : entry.statusTo().name(), officer ? entry.receivedText() : null);
 	}
 
 	record TrackerStep(String status, boolean current, boolean done) {
 	}
 
 	record TimelineRow(String kind, String author, String at, String isoAt, String body, String statusFrom,
-			String statusTo) {
+			String statusTo, String receivedText) {
 	}
 
 }

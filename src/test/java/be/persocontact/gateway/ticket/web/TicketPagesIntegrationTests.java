@@ -152,6 +152,26 @@ class TicketPagesIntegrationTests extends TicketFixtureTestSupport {
 		assertThat(kindsOfMails(number)).endsWith("status-work-in-progress");
 	}
 
+	@Test
+	void aDamagedMailIsAnnouncedToTheRequesterInTheirLanguageAndDetailedForOfficersOnly() {
+		String anna = unique("anna");
+		TicketNumber number = this.fixture.open(anna, "Attestation", "Bonjour, voici mon attestation.", "fr");
+		this.transaction.executeWithoutResult(status -> {
+			this.management.route(number, "attestations", "test");
+			this.management.noteDamagedMail(number, "part 2 (attest.pdf): x-gzip64 content could not be unpacked", null);
+		});
+		long id = this.fixture.idOf(number);
+
+		String requesterPage = this.fixture.get(TicketFixture.pathOf(this.links.ticketViewUrl(id, anna)), AGENT).body();
+		assertThat(requesterPage).contains("Cet e-mail est arrivé endommagé ; ce qui a pu être lu est affiché.")
+			.contains("Message endommagé")
+			.doesNotContain("x-gzip64");
+		String officerPage = this.fixture.get(TicketFixture.pathOf(this.links.url(LinkPurpose.OFFICER_VIEW, id,
+				be.persocontact.gateway.ticket.Ticket.queueAudience("attestations"))) + "?lang=nl", AGENT).body();
+		assertThat(officerPage).contains("Deze e-mail kwam beschadigd aan")
+			.contains("part 2 (attest.pdf): x-gzip64 content could not be unpacked");
+	}
+
 	/** The path of the link in the mail of that kind, as the requester would click it. */
 	private String linkInMail(TicketNumber number, String kind, String prefix) {
 		String text = this.jdbc.queryForObject("SELECT o.text_body FROM outbound_mail o JOIN ticket t ON t.id = o.ticket_id "

@@ -1,0 +1,143 @@
+package be.persocontact.gateway.mime.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+import be.persocontact.gateway.mime.ReadNote;
+import org.eclipse.angus.mail.util.QPDecoderStream;
+import org.eclipse.angus.mail.util.UUDecoderStream;
+
+/**
+ * Undoes a part's Content-Transfer-Encoding, whatever the header says. Odd spellings of the identity
+ * encodings ({@code 7-bit}, {@code 8bits}, {@code plain}, {@code text/html}, quotes, blanks) are read as
+ * what they mean; an encoding nobody knows is read as 8bit (the bytes as they are). The decoders are the
+ * lenient ones: Angus Mail reads {@code mail.mime.ignoreunknownencoding},
+ * {@code mail.mime.uudecode.ignoreerrors} and {@code mail.mime.base64.ignoreerrors} only as system
+ * properties, so the gateway never lets Angus Mail decode a part and chooses the decoder here.
+ */
+public final class TransferDecoding {
+
+	/** Largest content an {@code x-gzip64} part may unpack to: past it, the part is a bomb, not a document. */
+	static final int MAX_UNPACKED = 64 * 1024 * 1024;
+
+	/**
+	 * @param content the decoded bytes (empty when unreadable)
+	 * @param note what was tolerated, or null
+	 * @param unreadable why the content could not be decoded, or null
+	 */
+	public record Decoded(byte[] content, ReadNote note, String unreadable) {
+	}
+
+	private TransferDecoding() {
+	}
+
+	/**
+	 * @param header the Content-Transfer-Encoding as written, or null
+	 * @param encoded the part's content as it stands in the mail
+	 * @param where the part, for the note ("part 2 (attest.pdf)")
+	 */
+	public static Decoded decode(String header, byte[] encoded, String where) {
+		String written = header == null ? "" : header.strip();
+		String standard = standardName(written);
+		if (standard == null) {
+			return new Decoded(encoded, ReadNote.damaged(where + ": unknown Content-Transfer-Encoding '" + written
+					+ "' read as 8bit"), null);
+		}
+		ReadNote spelling = written.isEmpty() || written.equalsIgnoreCase(standard) ? null
+				: ReadNote.repaired(where + ": Content-Transfer-Encoding '" + written + "' read as " + standard);
+		return switch (standard) {
+			case "quoted-printable" -> new Decoded(quotedPrintable(encoded), spelling, null);
+			case "base64" -> base64(encoded, spelling, where);
+			case "x-uuencode" -> new Decoded(uudecode(encoded), spelling, null);
+			case "x-gzip64" -> gzip64(encoded, where);
+			default -> new Decoded(encoded, spelling, null);
+		};
+	}
+
+	/**
+	 * The encoding a written value means, or null when nobody knows it. Case, quotes, blanks, dashes and
+	 * parameters do not count; the identity encodings have many names in the wild.
+	 */
+	static String standardName(String written) {
+		String key = written.toLowerCase(Locale.ROOT).split(";", 2)[0].replaceAll("[^a-z0-9]", "");
+		return switch (key) {
+			case "", "7bit", "7bits", "plain", "text", "textplain", "texthtml", "none", "ascii", "usascii" -> "7bit";
+			case "8bit", "8bits" -> "8bit";
+			case "binary" -> "binary";
+			case "quotedprintable", "qp" -> "quoted-printable";
+			case "base64", "b64" -> "base64";
+			case "uuencode", "xuuencode", "xuue", "uue" -> "x-uuencode";
+			case "xgzip64", "gzip64" -> "x-gzip64";
+			default -> null;
+		};
+	}
+
+	private static Decoded base64(byte[] encoded, ReadNote spelling, String where) {
+		LenientBase64.Result result = LenientBase64.decode(encoded);
+		return new Decoded(result.bytes(), result.lossy() ? lossy(where) : spelling, null);
+	}
+
+	private static byte[] quotedPrintable(byte[] encoded) {
+		// Angus Mail's decoder keeps a malformed "=XY" as it stands, which is what a reader expects
+		return readAll(new QPDecoderStream(new ByteArrayInputStream(encoded)));
+	}
+
+	private static byte[] uudecode(byte[] encoded) {
+		// ignoring errors and a missing "begin" or "end" line, as the system properties would have
+		return readAll(new UUDecoderStream(new ByteArrayInputStream(encoded), true, true));
+	}
+
+	/** {@code x-gzip64}: gzip, then base64 (old Unix mailers). Unpacked with a ceiling. */
+	private static Decoded gzip64(byte[] encoded, String where) {
+		LenientBase64.Result packed = LenientBase64.decode(encoded);
+		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(packed.bytes()))) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			byte[] buffer = new byte[8192];
+			int read;
+			while ((read = in.read(buffer)) > 0) {
+				if (out.size() + read > MAX_UNPACKED) {
+					return unreadable(where, "x-gzip64 content unpacks to more than " + MAX_UNPACKED / (1024 * 1024)
+							+ " MB");
+				}
+				out.write(buffer, 0, read);
+			}
+			return new Decoded(out.toByteArray(), packed.lossy()
+					? lossy(where) : null,
+					null);
+		}
+		catch (IOException ex) {
+			return unreadable(where, "x-gzip64 content could not be unpacked ("
+					+ (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()) + ")");
+		}
+	}
+
+	private static ReadNote lossy(String where) {
+		return ReadNote.damaged(where + ": base64 that does not decode cleanly (stray characters or a cut-off end); "
+				+ "the rest was decoded");
+	}
+
+	private static Decoded unreadable(String where, String why) {
+		return new Decoded(new byte[0], ReadNote.damaged(where + ": " + why + "; the part is kept as unreadable"),
+				why);
+	}
+
+	private static byte[] readAll(InputStream decoder) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		try (decoder) {
+			int read;
+			while ((read = decoder.read(buffer)) > 0) {
+				out.write(buffer, 0, read);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// the lenient decoders do not refuse input; what was decoded so far is what there is
+		}
+		return out.toByteArray();
+	}
+
+}
