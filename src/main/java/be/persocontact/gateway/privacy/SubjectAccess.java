@@ -250,6 +250,7 @@ public class SubjectAccess {
 			item.put("kind", entry.kind().name());
 			item.put("author", entry.author());
 			item.put("text", entry.body());
+			item.put("receivedText", entry.receivedText());
 			item.put("statusFrom", entry.statusFrom() == null ? null : entry.statusFrom().name());
 			item.put("statusTo", entry.statusTo() == null ? null : entry.statusTo().name());
 			item.put("receivedMail", entry.inboundMessageId());
