@@ -6,16 +6,23 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 
+import be.persocontact.gateway.system.mailsignin.AccessToken;
+import be.persocontact.gateway.system.mailsignin.AccessTokens;
+import be.persocontact.gateway.system.mailsignin.SignInProperties;
+import be.persocontact.gateway.system.mailsignin.TokenSource;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +37,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -101,6 +109,35 @@ class DovecotImapIntegrationTests {
 			assertThat(store.getFolder("Processed").getMessageCount()).isOne();
 		}
 		assertThat(trace.toString(StandardCharsets.UTF_8)).contains(" MOVE ").doesNotContain(" COPY ");
+	}
+
+	@Test
+	void anOAuth2SignInNeverSendsItsTokenToAServerThatDoesNotOfferXoauth2() throws Exception {
+		// this server takes PLAIN and LOGIN only, with the password "secret": Angus would fall back to LOGIN
+		// and send the token as a password, which with this token even signs in
+		AccessTokens tokens = new AccessTokens(HELPDESK, new TokenSource() {
+
+			@Override
+			public AccessToken fetch(String login) {
+				return new AccessToken("secret", Instant.now(), Instant.now().plus(Duration.ofHours(1)));
+			}
+
+			@Override
+			public String describe() {
+				return "a token that happens to be the password";
+			}
+
+		}, Duration.ofMinutes(5), Clock.systemUTC(), null);
+		ByteArrayOutputStream trace = new ByteArrayOutputStream();
+		Session session = Session.getInstance(SignInProperties.imap(tokens));
+		session.setDebug(true);
+		session.setDebugOut(new PrintStream(trace, true, StandardCharsets.UTF_8));
+		Store store = session.getStore("imap");
+		assertThatThrownBy(() -> store.connect("127.0.0.1", dovecot.port, HELPDESK, "secret"))
+			.isInstanceOf(MessagingException.class)
+			.hasMessageContaining("does not offer AUTH=XOAUTH2");
+		assertThat(store.isConnected()).isFalse();
+		assertThat(trace.toString(StandardCharsets.UTF_8)).doesNotContain(" LOGIN ").doesNotContain("AUTHENTICATE");
 	}
 
 	@Test

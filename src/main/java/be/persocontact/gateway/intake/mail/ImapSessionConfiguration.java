@@ -2,6 +2,8 @@ package be.persocontact.gateway.intake.mail;
 
 import java.util.Properties;
 
+import be.persocontact.gateway.system.MailSignIn;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,13 +14,15 @@ class ImapSessionConfiguration {
 	/**
 	 * A mail is read whole into memory anyway (it is stored raw); fetching it in 16 KB pieces only
 	 * adds a round trip per piece, seven for a mail with a 100 KB PDF. Oversized mail is never read
-	 * this way: only its headers are.
+	 * this way: only its headers are. With OAuth2 the sign-in's properties join them (XOAUTH2 with the
+	 * current token on every connection).
 	 */
 	@Bean
-	Properties imapSessionProperties() {
+	Properties imapSessionProperties(MailSignIn signIn) {
 		Properties properties = new Properties();
 		properties.setProperty("mail.imap.partialfetch", "false");
 		properties.setProperty("mail.imaps.partialfetch", "false");
+		properties.putAll(signIn.imapProperties());
 		return properties;
 	}
 
