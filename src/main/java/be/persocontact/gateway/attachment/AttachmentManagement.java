@@ -139,6 +139,11 @@ public class AttachmentManagement {
 		return (cut < 0 ? subtype : subtype.substring(0, cut)).toUpperCase(Locale.ROOT);
 	}
 
+	/** What the view shows for a file removed after its retention period, in place of its name. */
+	public String removedFileName(Locale locale) {
+		return this.refusals.getMessage("attachment.removed", null, locale);
+	}
+
 	/** Why a file was refused, in one of the four languages (English for any other). */
 	public String explain(RefusalReason reason, Locale locale) {
 		Object[] limits = switch (reason) {

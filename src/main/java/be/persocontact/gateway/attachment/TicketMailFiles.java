@@ -36,7 +36,8 @@ class TicketMailFiles implements MailFiles {
 		}
 		List<Entry> entries = this.jdbc.sql("""
 				SELECT stored_file_id, original_name, detected_type, size_bytes FROM ticket_attachment
-				WHERE ticket_id = ? AND accepted AND (? IS NULL OR inbound_message_id = ?) ORDER BY id""")
+				WHERE ticket_id = ? AND accepted AND stored_file_id IS NOT NULL
+				  AND (? IS NULL OR inbound_message_id = ?) ORDER BY id""")
 			.params(ticketId, inboundMessageId, inboundMessageId)
 			.query((rs, row) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
 			.list();

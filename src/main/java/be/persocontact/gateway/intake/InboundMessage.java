@@ -87,6 +87,10 @@ public class InboundMessage {
 
 	private String subject;
 
+	/** When the retention purge or an erasure emptied {@link #raw}; null while the bytes are kept. */
+	@Column(name = "raw_purged_at")
+	private Instant rawPurgedAt;
+
 	protected InboundMessage() {
 	}
 
@@ -197,6 +201,10 @@ public class InboundMessage {
 
 	public byte[] raw() {
 		return this.raw;
+	}
+
+	public Instant rawPurgedAt() {
+		return this.rawPurgedAt;
 	}
 
 	public long sizeBytes() {

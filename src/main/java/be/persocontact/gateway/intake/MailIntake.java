@@ -144,6 +144,10 @@ public class MailIntake {
 			throw new IllegalStateException("Only a quarantined or failed message can be replayed; this one is "
 					+ record.outcome());
 		}
+		if (record.rawPurgedAt() != null) {
+			throw new IllegalStateException("Message " + id + " was removed on " + record.rawPurgedAt()
+					+ " (retention or erasure); nothing stored to replay");
+		}
 		if (record.raw().length == 0) {
 			throw new IllegalStateException("Message " + id + " was never readable; nothing stored to replay");
 		}

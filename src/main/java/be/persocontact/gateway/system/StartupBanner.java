@@ -41,7 +41,7 @@ class StartupBanner {
 		String db = environment.getProperty("spring.datasource.url", "");
 		StringBuilder text = new StringBuilder("\n\n  PersoContact Gateway is ready.\n");
 		text.append("  Database : ").append(db.replaceAll("\\?.*", ""))
-			.append(environment.getProperty("gateway.embedded.db.enabled", Boolean.class, false) ? " (embedded)" : "")
+			.append(environment.getProperty("gateway.embedded.db.enabled", Boolean.class, false) ? " (embedded, not encrypted: made-up data only)" : "")
 			.append('\n');
 		text.append("  Mailbox  : ").append(mail.address()).append(" polled on ").append(mail.imapProtocol())
 			.append("://").append(mail.host()).append(':').append(mail.imapPort()).append('\n');

@@ -260,6 +260,21 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 	}
 
 	/**
+	 * Closes the ticket whatever its status, because its requester's data is erased on request: the one
+	 * way to close that skips the legal transitions, recorded in the status history with the operator,
+	 * and announced to nobody (no event: no mail goes out).
+	 */
+	void closeForErasure(String operator, Instant at) {
+		TicketStatus from = this.status;
+		this.status = TicketStatus.CLOSED_COMPLETE;
+		this.updatedAt = at;
+		this.statusSince = at;
+		this.remindedAt = null;
+		this.timeline.add(TimelineEntry.statusChange(this, from, TicketStatus.CLOSED_COMPLETE, operator,
+				"Closed: the requester's data was erased on request", null, at));
+	}
+
+	/**
 	 * The message that came in with this inbound message was damaged and is shown as far as it could be
 	 * read. The details are for officers; the requester's view says so in their language.
 	 */

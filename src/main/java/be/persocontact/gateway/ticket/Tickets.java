@@ -12,6 +12,8 @@ public interface Tickets extends Repository<Ticket, Long> {
 
 	Ticket save(Ticket ticket);
 
+	Ticket saveAndFlush(Ticket ticket);
+
 	List<Ticket> findByRequesterAddressOrderByCreatedAtDescIdDesc(String address);
 
 	Optional<Ticket> findById(Long id);

@@ -72,11 +72,17 @@ public class TicketAttachments {
 	public Optional<Download> download(long attachmentId) {
 		return this.jdbc.sql("""
 				SELECT ticket_id, stored_file_id, original_name, detected_type FROM ticket_attachment
-				WHERE id = ? AND accepted""")
+				WHERE id = ? AND accepted AND stored_file_id IS NOT NULL""")
 			.param(attachmentId)
 			.query((rs, row) -> new Download(rs.getLong("ticket_id"), rs.getLong("stored_file_id"),
 					rs.getString("original_name"), rs.getString("detected_type")))
 			.optional();
+	}
+
+	/** The receipts of a ticket whose file was removed after its retention period (or erased on request). */
+	public java.util.Set<Long> removedOf(long ticketId) {
+		return java.util.Set.copyOf(this.jdbc.sql("SELECT id FROM ticket_attachment WHERE ticket_id = ? "
+				+ "AND file_purged_at IS NOT NULL").param(ticketId).query(Long.class).list());
 	}
 
 	private static String clip(String value) {

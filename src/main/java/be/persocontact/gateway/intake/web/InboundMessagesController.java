@@ -2,6 +2,7 @@ package be.persocontact.gateway.intake.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import be.persocontact.gateway.intake.InboundMessage;
 import be.persocontact.gateway.intake.InboundMessages;
@@ -56,8 +57,12 @@ class InboundMessagesController {
 	@GetMapping("/{id}/raw")
 	@Transactional(readOnly = true)
 	ResponseEntity<byte[]> raw(@PathVariable long id) {
-		return this.messages.findById(id)
-			.map(InboundMessage::raw)
+		Optional<InboundMessage> message = this.messages.findById(id);
+		if (message.isPresent() && message.get().rawPurgedAt() != null) {
+			throw new RawMailRemoved("The raw mail " + id + " was removed on " + message.get().rawPurgedAt()
+					+ " (retention period or erasure on request); its outcome is kept");
+		}
+		return message.map(InboundMessage::raw)
 			.map(raw -> ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType("message/rfc822"))
 				.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -70,6 +75,19 @@ class InboundMessagesController {
 	Map<String, Object> replay(@PathVariable long id) {
 		Outcome outcome = this.intake.replay(id);
 		return Map.of("id", id, "outcome", outcome);
+	}
+
+	static final class RawMailRemoved extends RuntimeException {
+
+		RawMailRemoved(String message) {
+			super(message);
+		}
+
+	}
+
+	@ExceptionHandler(RawMailRemoved.class)
+	ProblemDetail gone(RawMailRemoved ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.GONE, ex.getMessage());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
