@@ -12,6 +12,8 @@ import be.persocontact.gateway.attachment.MailAttachmentReceipts;
 import be.persocontact.gateway.attachment.MailAttachments;
 import be.persocontact.gateway.queue.OfficerReplies;
 import be.persocontact.gateway.queue.TicketRouting;
+import be.persocontact.gateway.system.Mailbox;
+import be.persocontact.gateway.system.Mailboxes;
 import be.persocontact.gateway.ticket.RecordedMessage;
 import be.persocontact.gateway.ticket.Requester;
 import be.persocontact.gateway.ticket.RequesterMessage;
@@ -64,11 +66,14 @@ public class MailIntake {
 
 	private final AppendLimits appendLimits;
 
+	private final Mailboxes mailboxes;
+
 	MailIntake(InboundRecorder recorder, InboundMessages messages, IntakeChain chain, ThreadResolver threads,
 			FailingAddresses failingAddresses, RejectionNotices notices, AttachmentManagement attachments,
 			TicketManagement tickets, IntakeSettings settings, TransactionTemplate transaction, Clock clock,
 			OfficerReplies officers, TicketRouting routing, SenderAuthentication authentication,
-			AppendLimits appendLimits) {
+			AppendLimits appendLimits, Mailboxes mailboxes) {
+		this.mailboxes = mailboxes;
 		this.appendLimits = appendLimits;
 		this.officers = officers;
 		this.routing = routing;
@@ -196,7 +201,8 @@ public class MailIntake {
 				}
 				String reason = size + " bytes, more than " + this.settings.maxMessageSize();
 				if (mail.sender() != null) {
-					this.notices.notifyOnce(mail.sender().address(), languageOf(mail), Outcome.REJECTED_TOO_LARGE,
+					this.notices.notifyOnce(mail.sender().address(), languageOf(mail, mailboxOf(record)),
+							Outcome.REJECTED_TOO_LARGE,
 							mail.subject());
 				}
 				record.finish(Outcome.REJECTED_TOO_LARGE, reason, null, this.clock.instant());
@@ -252,7 +258,8 @@ public class MailIntake {
 			throw UnprocessableMail.noSender(mail);
 		}
 
-		String language = languageOf(mail);
+		Mailbox mailbox = mailboxOf(record);
+		String language = languageOf(mail, mailbox);
 		String replyText = QuoteTrimmer.trim(body.text(), mail.subject());
 		SenderAuthentication.Verdict verdict = this.authentication.judge(mail);
 		Outcome officerOutcome = officerReply(record, mail, replyText, files, language, verdict);
@@ -268,7 +275,7 @@ public class MailIntake {
 						this.clock.instant());
 				return Outcome.REJECTED_RATE_LIMITED;
 			}
-			RequesterMessage reply = message(mail, language, replyText, body.text(), id);
+			RequesterMessage reply = message(mail, language, replyText, body.text(), id, mailbox);
 			SenderProof proof = proofOf(verdict, thread.get());
 			RecordedMessage result = withReceipts(files,
 					() -> this.tickets.append(thread.get().ticket(), reply, proof));
@@ -290,7 +297,8 @@ public class MailIntake {
 					+ " new tickets in " + this.settings.rateWindow(), null, this.clock.instant());
 			return Outcome.REJECTED_RATE_LIMITED;
 		}
-		RequesterMessage first = message(mail, language, QuoteTrimmer.trimSignature(body.text()), body.text(), id);
+		RequesterMessage first = message(mail, language, QuoteTrimmer.trimSignature(body.text()), body.text(), id,
+				mailbox);
 		RecordedMessage result = withReceipts(files, () -> this.tickets.open(first));
 		recordAttachments(result.ticket(), files, language, record.id());
 		noteDamage(result.ticket(), mail, id);
@@ -402,9 +410,15 @@ public class MailIntake {
 		}).orElse(null);
 	}
 
-	private RequesterMessage message(ParsedMail mail, String language, String text, String received, Long id) {
+	private RequesterMessage message(ParsedMail mail, String language, String text, String received, Long id,
+			Mailbox mailbox) {
 		return new RequesterMessage(mail.sender().address(), mail.sender().name(), language, mail.subject(), text, id,
-				TicketNumber.findLegacyReferences(mail.subject()), received);
+				TicketNumber.findLegacyReferences(mail.subject()), received, mailbox.id());
+	}
+
+	/** The mailbox a recorded mail was found in: its ticket's queue, language and return address. */
+	private Mailbox mailboxOf(InboundMessage record) {
+		return this.mailboxes.ofFolderLabel(record.mailbox());
 	}
 
 	/** A mail read only in part says so on its ticket: what is shown may not be all the sender wrote. */
@@ -434,9 +448,10 @@ public class MailIntake {
 		};
 	}
 
-	private String languageOf(ParsedMail mail) {
+	/** The language the mail declares, else that of the mailbox it came in on. */
+	private static String languageOf(ParsedMail mail, Mailbox mailbox) {
 		String declared = mail.contentLanguage();
-		return declared != null && Requester.LANGUAGES.contains(declared) ? declared : this.settings.defaultLanguage();
+		return declared != null && Requester.LANGUAGES.contains(declared) ? declared : mailbox.defaultLanguage();
 	}
 
 }

@@ -53,7 +53,11 @@ class MailIntakeFailuresUnitTests {
 			mock(TicketManagement.class), this.settings, new TransactionTemplate(new NoTransactions()),
 			Clock.systemUTC(), mock(be.persocontact.gateway.queue.OfficerReplies.class),
 			mock(be.persocontact.gateway.queue.TicketRouting.class), mock(SenderAuthentication.class),
-			mock(AppendLimits.class));
+			mock(AppendLimits.class), new be.persocontact.gateway.system.Mailboxes(List.of(
+					new be.persocontact.gateway.system.Mailbox("default", new be.persocontact.gateway.system.MailServerSettings(
+							"127.0.0.1", "imap", 3143, "smtp", 3025, "helpdesk@persocontact.local", "helpdesk",
+							"helpdesk@persocontact.local", "INBOX", "Processed", "Quarantine", null, false, null, null, null,
+							null), null, "nl"))));
 
 	@BeforeEach
 	void machinesLetEveryMailThrough() {
