@@ -110,6 +110,12 @@ public class TicketManagement {
 		return this.tickets.findById(id).map(TicketManagement::loaded);
 	}
 
+	/** The id of the mailbox the ticket came in on; empty for a portal request or no such ticket. */
+	@Transactional(readOnly = true)
+	public Optional<String> mailboxOf(long ticketId) {
+		return this.tickets.findMailboxById(ticketId);
+	}
+
 	/**
 	 * The tickets of one requester, newest first, whose number is the query or whose subject or
 	 * timeline contains it. Filtering by requester happens in the query itself, so that no caller can
