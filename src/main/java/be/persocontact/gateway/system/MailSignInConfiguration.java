@@ -3,14 +3,12 @@ package be.persocontact.gateway.system;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 import be.persocontact.gateway.system.mailsignin.AccessTokens;
 import be.persocontact.gateway.system.mailsignin.TokenRenewal;
 import be.persocontact.gateway.system.mailsignin.TokenSource;
 import be.persocontact.gateway.system.mailsignin.TokenSources;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.component.mail.MailAuthenticator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
@@ -21,11 +19,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
- * Each mailbox's {@link MailSignIn} ({@link MailSignIns}), the primary one's as {@code mailSignIn}, and
- * what the mail routes take from the primary one: the IMAP and SMTP
- * authenticators ({@code #imapSignIn}, {@code #smtpSignIn}), the SMTP session properties
- * ({@code #smtpSessionProperties}; the IMAP ones join {@code #imapSessionProperties}), and the
- * {@code mailSignIn} health of readiness.
+ * Each mailbox's {@link MailSignIn} ({@link MailSignIns}), the primary one's as {@code mailSignIn}, the
+ * renewal of every token, and the {@code mailSignIn} health of readiness. The mail routes take each
+ * mailbox's authenticators and session properties under its id ({@code #imapSignIn-<id>},
+ * {@code #smtpSignIn-<id>}, see {@link SmtpEndpoints} and the intake's mailbox routes).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(MailboxesConfiguration.class)
@@ -70,21 +67,6 @@ class MailSignInConfiguration {
 	@Bean(initMethod = "start", destroyMethod = "close")
 	TokenRenewal mailTokenRenewal(MailSignIns signIns, Clock clock) {
 		return new TokenRenewal(signIns.tokens(), clock);
-	}
-
-	@Bean
-	MailAuthenticator imapSignIn(MailSignIn signIn) {
-		return signIn.imapAuthenticator();
-	}
-
-	@Bean
-	MailAuthenticator smtpSignIn(MailSignIn signIn) {
-		return signIn.smtpAuthenticator();
-	}
-
-	@Bean
-	Properties smtpSessionProperties(MailSignIn signIn) {
-		return signIn.smtpProperties();
 	}
 
 	/**

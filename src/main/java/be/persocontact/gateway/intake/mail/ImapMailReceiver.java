@@ -18,7 +18,10 @@ import be.persocontact.gateway.intake.MailIntake;
 import be.persocontact.gateway.intake.RawMail;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
+import be.persocontact.gateway.system.Mailbox;
 import be.persocontact.gateway.system.MailServerSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Ordered;
 import org.apache.camel.component.mail.MailMessage;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -26,13 +29,14 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Reads the polled IMAP message as raw bytes (with peek, so reading does not mark it seen), with its
  * UID and UIDVALIDITY, and passes it to intake. Returns the {@link Disposition} the route acts on.
+ * <p>
+ * One per mailbox ({@code #imapMailReceiver-<id>}, {@link MailboxRoutes}), with its own batch of moves
+ * and its own workers: each mailbox's consumer thread is the only one to use them. Counted in
+ * {@code gateway.intake.received} (tags {@code mailbox}, {@code disposition}).
  */
-@Component("imapMailReceiver")
 public class ImapMailReceiver {
 
 	private static final Logger log = LoggerFactory.getLogger(ImapMailReceiver.class);
@@ -49,12 +53,22 @@ public class ImapMailReceiver {
 
 	private final IntakeWorkers workers;
 
-	ImapMailReceiver(MailIntake intake, MailServerSettings settings, IntakeWorkers workers) {
+	private final java.util.Map<Disposition, Counter> received = new java.util.EnumMap<>(Disposition.class);
+
+	ImapMailReceiver(MailIntake intake, Mailbox mailbox, IntakeWorkers workers, MeterRegistry meters) {
+		MailServerSettings settings = mailbox.server();
 		this.intake = intake;
 		this.workers = workers;
-		this.mailbox = settings.username() + "@" + settings.host() + "/" + settings.folder();
+		this.mailbox = mailbox.folderLabel();
 		this.processedFolder = settings.processedFolder();
 		this.quarantineFolder = settings.quarantineFolder();
+		for (Disposition disposition : Disposition.values()) {
+			this.received.put(disposition, meters == null ? null : Counter.builder("gateway.intake.received")
+				.description("Mails read from a mailbox, by what became of them: done, quarantined, tried again later")
+				.tag("mailbox", mailbox.id())
+				.tag("disposition", disposition.name().toLowerCase(java.util.Locale.ROOT))
+				.register(meters));
+		}
 	}
 
 	public Disposition receive(Exchange exchange) throws MessagingException, IOException {
@@ -64,6 +78,10 @@ public class ImapMailReceiver {
 		MoveAfterCommit move = new MoveAfterCommit(message, this.moves, this.workers);
 		exchange.getExchangeExtension().addOnCompletion(move);
 		Disposition disposition = intake(exchange, message, move);
+		Counter counter = this.received.get(disposition);
+		if (counter != null) {
+			counter.increment();
+		}
 		move.folder = switch (disposition) {
 			case DONE -> this.processedFolder;
 			case QUARANTINE -> this.quarantineFolder;
