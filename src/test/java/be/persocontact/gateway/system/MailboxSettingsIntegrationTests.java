@@ -90,6 +90,28 @@ class MailboxSettingsIntegrationTests {
 	}
 
 	@Test
+	void aListGivenAsEnvironmentVariablesAsTheReadmeShowsIsTheSameList() {
+		java.util.Map<String, Object> variables = java.util.Map.of("GATEWAY_MAILBOXES_0_ID", "nl",
+				"GATEWAY_MAILBOXES_0_ADDRESS", "persocontact@example.org", "GATEWAY_MAILBOXES_0_PASSWORD", "pw-nl",
+				"GATEWAY_MAILBOXES_1_ID", "fr", "GATEWAY_MAILBOXES_1_ADDRESS", "persocontact-fr@example.org",
+				"GATEWAY_MAILBOXES_1_PASSWORD", "pw-fr", "GATEWAY_MAILBOXES_1_DEFAULT_QUEUE", "general",
+				"GATEWAY_MAILBOXES_1_DEFAULT_LANGUAGE", "fr", "GATEWAY_MAILBOXES_1_SMTP_HOST", "smtp.example.org");
+		this.context
+			.withInitializer(context -> context.getEnvironment().getPropertySources()
+				.addFirst(new org.springframework.core.env.SystemEnvironmentPropertySource(
+						"test-" + org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						variables)))
+			.run(started -> {
+				assertThat(started).hasNotFailed();
+				Mailbox fr = started.getBean(Mailboxes.class).find("fr").orElseThrow();
+				assertThat(fr.defaultQueue()).isEqualTo("general");
+				assertThat(fr.defaultLanguage()).isEqualTo("fr");
+				assertThat(fr.server().smtpHost()).isEqualTo("smtp.example.org");
+				assertThat(started.getBean(Mailboxes.class).primary().address()).isEqualTo("persocontact@example.org");
+			});
+	}
+
+	@Test
 	void aListAnOperatorGotWrongRefusesStartUpSayingWhatIsWrong() {
 		String[] two = { "gateway.mailboxes[0].id=nl", "gateway.mailboxes[0].address=persocontact@example.org",
 				"gateway.mailboxes[0].password=pw", "gateway.mailboxes[1].password=pw" };
