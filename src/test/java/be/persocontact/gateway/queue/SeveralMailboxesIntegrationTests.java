@@ -110,6 +110,16 @@ class SeveralMailboxesIntegrationTests extends OfficerMailTestSupport {
 			.containsEntry("requester_language", "nl");
 	}
 
+	@Test
+	void mailFromAnyOfOurMailboxesIsOurOwnComingBackAndNeverAnswered() {
+		String messageId = "<" + UUID.randomUUID() + "@elsewhere.example>";
+		this.mail.sendRaw(mailTo(DUTCH_DESK, FRENCH_DESK, "Doorgestuurd", "Een mail van de Franse balie.")
+			.replaceFirst("Message-ID: <[^>]+>", "Message-ID: " + messageId), DUTCH_DESK);
+		assertThat(awaitInbound(messageId)[0]).isEqualTo("IGNORED_OWN_MAIL");
+		assertThat(count("SELECT COUNT(*) FROM ticket WHERE requester_address = ?", FRENCH_DESK)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM outbound_mail WHERE recipient = ?", FRENCH_DESK)).isZero();
+	}
+
 	private static String mailTo(String desk, String from, String subject, String body) {
 		return """
 				From: %s
