@@ -44,6 +44,11 @@ class ConsoleLoginController {
 		this.clock = clock;
 	}
 
+	@org.springframework.web.bind.annotation.ModelAttribute("inactivityMinutes")
+	long inactivityMinutes() {
+		return Math.max(1, this.settings.inactivity().toMinutes());
+	}
+
 	@GetMapping(ConsoleSecurity.BASE + "/login")
 	String loginPage(Model model, HttpServletResponse response) {
 		if (!this.tokens.isOn()) {

@@ -67,7 +67,7 @@ class ConsolePrivacyController {
 	@PostMapping("/privacy/export")
 	ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "") String address,
 			@RequestParam(defaultValue = "") String employeeId, @RequestParam String reason, Principal operator,
-			jakarta.servlet.http.HttpServletRequest http) {
+			jakarta.servlet.http.HttpServletRequest http, jakarta.servlet.http.HttpServletResponse response) {
 		SubjectAccess.Export export;
 		try {
 			export = this.subjects.export(request(address, employeeId, reason, operator));
@@ -76,7 +76,7 @@ class ConsolePrivacyController {
 			org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(http)
 				.put("notice", new Notices.Notice(this.notices.text("console.privacy.refused", refused.getMessage()), true));
 			org.springframework.web.servlet.support.RequestContextUtils.saveOutputFlashMap(ConsoleSecurity.BASE + "/privacy",
-					http, null);
+					http, response);
 			return ResponseEntity.status(org.springframework.http.HttpStatus.SEE_OTHER)
 				.location(java.net.URI.create(ConsoleSecurity.BASE + "/privacy"))
 				.build();
