@@ -47,7 +47,7 @@ class ConsoleSecurity {
 	static final String ROLE = "OPERATOR";
 
 	@Bean
-	@Order(10)
+	@Order(20)
 	SecurityFilterChain operatorConsole(HttpSecurity http, ConsoleSettings settings, Clock clock) throws Exception {
 		http.securityMatcher(BASE, BASE + "/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(BASE + "/login")
