@@ -159,8 +159,8 @@ class ConsoleMailController {
 			this.notices.refused(redirect, "console.links.noTicket", normalised);
 			return "redirect:" + ConsoleSecurity.BASE + "/links";
 		}
-		return revoked(redirect, () -> this.links.revokeTicketLinks(ticketId.get(), normalised, operator.getName(),
-				reason));
+		return revoked(redirect, normalised, () -> this.links.revokeTicketLinks(ticketId.get(), normalised,
+				operator.getName(), reason));
 	}
 
 	@PostMapping("/links/recipient")
@@ -171,13 +171,15 @@ class ConsoleMailController {
 			this.notices.refused(redirect, "console.links.badAddress");
 			return "redirect:" + ConsoleSecurity.BASE + "/links";
 		}
-		return revoked(redirect, () -> this.links.revokeRecipientLinks(wanted, operator.getName(), reason));
+		return revoked(redirect, wanted, () -> this.links.revokeRecipientLinks(wanted, operator.getName(), reason));
 	}
 
-	private String revoked(RedirectAttributes redirect, java.util.function.Supplier<Revocation> revocation) {
+	/** @param what the ticket or the address as the operator named it (the log keeps an address's pseudonym) */
+	private String revoked(RedirectAttributes redirect, String what,
+			java.util.function.Supplier<Revocation> revocation) {
 		try {
 			Revocation done = revocation.get();
-			this.notices.done(redirect, "console.links.revoked", done.scope().name(), done.subject(), done.id());
+			this.notices.done(redirect, "console.links.revoked", done.scope().name(), what, done.id());
 		}
 		catch (IllegalArgumentException refused) {
 			this.notices.refused(redirect, "console.links.refused", refused.getMessage());

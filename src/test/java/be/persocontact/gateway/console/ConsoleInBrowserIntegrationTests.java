@@ -131,7 +131,7 @@ class ConsoleInBrowserIntegrationTests extends ConsoleTestSupport {
 		this.chromium.findElement(By.cssSelector("#revoke-recipient input[name=address]")).sendKeys(bert);
 		this.chromium.findElement(By.cssSelector("#revoke-recipient input[name=reason]")).sendKeys("mailbox changed hands");
 		this.chromium.findElement(By.cssSelector("#revoke-recipient button")).click();
-		assertThat(this.chromium.findElement(By.cssSelector(".notice")).getText()).startsWith("Ingetrokken (RECIPIENT");
+		assertThat(this.chromium.findElement(By.cssSelector(".notice")).getText()).startsWith("Ingetrokken (RECIPIENT " + bert + ")");
 		assertThat(this.chromium.findElement(By.cssSelector("table.revocations")).getText()).contains("els@hr",
 				"mailbox changed hands");
 		assertThat(get(bertsView).statusCode()).as("Bert's link is withdrawn").isEqualTo(410);
