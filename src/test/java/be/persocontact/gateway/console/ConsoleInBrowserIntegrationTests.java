@@ -1,17 +1,11 @@
 package be.persocontact.gateway.console;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import be.persocontact.gateway.DebianPackages;
 import be.persocontact.gateway.TicketFixture;
@@ -150,18 +144,6 @@ class ConsoleInBrowserIntegrationTests extends ConsoleTestSupport {
 		return this.transaction.execute(status -> this.tickets
 			.open(new RequesterMessage(address, "Bert", "nl", "Thuiswerk", "Mijn aanvraag.", null, List.of()))
 			.ticket());
-	}
-
-	private long quarantined(String sender, String subject) throws Exception {
-		byte[] raw = ("From: Anna <" + sender + ">\r\nTo: helpdesk@persocontact.local\r\nSubject: " + subject
-				+ "\r\nMessage-ID: <" + UUID.randomUUID() + "@example.org>\r\nDate: Mon, 7 Dec 2026 08:00:00 +0000\r\n"
-				+ "Content-Type: text/plain; charset=utf-8\r\n\r\nHierbij mijn attest.\r\n")
-			.getBytes(StandardCharsets.UTF_8);
-		String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-		this.jdbc.update("INSERT INTO inbound_message (channel, sha256, size_bytes, raw, received_at, outcome, reason, "
-				+ "sender, subject, attempts) VALUES ('MAIL', ?, ?, ?, ?, 'QUARANTINED', 'stuck in a test', ?, ?, 3)", sha,
-				raw.length, raw, Timestamp.from(Instant.now()), sender, subject);
-		return this.jdbc.queryForObject("SELECT id FROM inbound_message WHERE sha256 = ?", Long.class, sha);
 	}
 
 }

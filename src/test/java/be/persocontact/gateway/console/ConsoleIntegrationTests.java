@@ -2,14 +2,11 @@ package be.persocontact.gateway.console;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import be.persocontact.gateway.TicketFixture;
 import be.persocontact.gateway.access.SignedLinks;
@@ -266,24 +263,6 @@ class ConsoleIntegrationTests extends ConsoleTestSupport {
 		return this.transaction.execute(status -> this.tickets
 			.open(new RequesterMessage(address, "Anna", "nl", "Attest", "Hierbij mijn attest.", null, List.of()))
 			.ticket());
-	}
-
-	private long quarantined(String sender, String subject) {
-		byte[] raw = ("From: Anna <" + sender + ">\r\nTo: helpdesk@persocontact.local\r\nSubject: " + subject
-				+ "\r\nMessage-ID: <" + UUID.randomUUID() + "@example.org>\r\nDate: Mon, 7 Dec 2026 08:00:00 +0000\r\n"
-				+ "Content-Language: nl\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHierbij mijn attest.\r\n")
-			.getBytes(StandardCharsets.UTF_8);
-		String sha;
-		try {
-			sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-		this.jdbc.update("INSERT INTO inbound_message (channel, sha256, size_bytes, raw, received_at, outcome, reason, "
-				+ "sender, subject, attempts) VALUES ('MAIL', ?, ?, ?, ?, 'QUARANTINED', 'stuck in a test', ?, ?, 3)", sha,
-				raw.length, raw, Timestamp.from(Instant.now()), sender, subject);
-		return this.jdbc.queryForObject("SELECT id FROM inbound_message WHERE sha256 = ?", Long.class, sha);
 	}
 
 	private int revocations() {

@@ -122,6 +122,25 @@ abstract class ConsoleTestSupport {
 		}
 	}
 
+	/** A mail that sits in quarantine with a reason, as one the intake gave up on; its id. */
+	long quarantined(String sender, String subject) {
+		byte[] raw = ("From: Anna <" + sender + ">\r\nTo: helpdesk@persocontact.local\r\nSubject: " + subject
+				+ "\r\nMessage-ID: <" + java.util.UUID.randomUUID() + "@example.org>\r\nDate: Mon, 7 Dec 2026 08:00:00 +0000\r\n"
+				+ "Content-Language: nl\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHierbij mijn attest.\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		String sha;
+		try {
+			sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(raw));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		this.jdbc.update("INSERT INTO inbound_message (channel, sha256, size_bytes, raw, received_at, outcome, reason, "
+				+ "sender, subject, attempts) VALUES ('MAIL', ?, ?, ?, ?, 'QUARANTINED', 'stuck in a test', ?, ?, 3)", sha,
+				raw.length, raw, java.sql.Timestamp.from(Instant.now()), sender, subject);
+		return this.jdbc.queryForObject("SELECT id FROM inbound_message WHERE sha256 = ?", Long.class, sha);
+	}
+
 	static String unique(String name) {
 		return TicketFixture.unique(name);
 	}
