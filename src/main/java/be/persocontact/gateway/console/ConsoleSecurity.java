@@ -16,6 +16,7 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -24,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -57,8 +59,9 @@ class ConsoleSecurity {
 			.securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
 			.csrf(Customizer.withDefaults())
-			.exceptionHandling(
-					exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(BASE + "/login")))
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(BASE + "/login"))
+				.accessDeniedHandler(ConsoleSecurity::refuse))
 			.logout(logout -> logout.logoutUrl(BASE + "/logout")
 				.logoutSuccessUrl(BASE + "/login?loggedOut")
 				.deleteCookies(COOKIE))
@@ -67,6 +70,20 @@ class ConsoleSecurity {
 			.headers(headers -> headers.disable())
 			.addFilterAfter(new Inactivity(settings, clock), SecurityContextHolderFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * A form whose session is gone (the server forgot it: restart, another instance, expiry) goes to the
+	 * login page, having changed nothing; any other refusal, a missing or forged CSRF token above all, is 403.
+	 */
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException {
+		if (denied instanceof CsrfException && request.getRequestedSessionId() != null
+				&& !request.isRequestedSessionIdValid()) {
+			response.sendRedirect(request.getContextPath() + BASE + "/login?expired");
+			return;
+		}
+		response.sendError(HttpServletResponse.SC_FORBIDDEN);
 	}
 
 	@Bean

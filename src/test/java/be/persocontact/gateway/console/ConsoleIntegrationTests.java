@@ -100,6 +100,19 @@ class ConsoleIntegrationTests extends ConsoleTestSupport {
 	}
 
 	@Test
+	void aFormPostedAfterTheServerForgotTheSessionLeadsToTheLoginPageAndChangesNothing() {
+		int before = revocations();
+		HttpResponse<String> forgotten = send(java.net.http.HttpRequest.newBuilder(uri("/ops/console/links/recipient"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", "GATEWAY_CONSOLE=0123456789ABCDEF0123456789ABCDEF")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("address=anna%40example.org&reason=x&_csrf=old"))
+			.build());
+		assertThat(forgotten.statusCode()).isEqualTo(302);
+		assertThat(location(forgotten)).isEqualTo("/ops/console/login?expired");
+		assertThat(revocations()).isEqualTo(before);
+	}
+
+	@Test
 	void anOperatorIdleForTheInactivityPeriodIsLoggedOutAndEvenAnActiveOneAfterTheSessionLifetime() {
 		assertThat(login("jan@hr", OPS_TOKEN).statusCode()).isEqualTo(302);
 		this.clock.moveBy(Duration.ofMinutes(14).plusSeconds(50));
