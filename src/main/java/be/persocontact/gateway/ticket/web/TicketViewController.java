@@ -212,8 +212,10 @@ class TicketViewController {
 		return Optional.ofNullable(entry.noteArgument());
 	}
 
+	/** Only the requester's own messages carry an author on their page: officers' addresses stay internal. */
 	private TimelineRow requesterRow(TimelineEntry entry, String body, String note, String noteArgument) {
-		return new TimelineRow(entry.kind().name(), entry.author(), this.timeFormat.format(entry.createdAt()),
+		String author = entry.kind() == TimelineEntryKind.REQUESTER_MESSAGE ? entry.author() : null;
+		return new TimelineRow(entry.kind().name(), author, this.timeFormat.format(entry.createdAt()),
 				entry.createdAt().toString(), body, name(entry.statusFrom()), name(entry.statusTo()), null, note,
 				noteArgument);
 	}
