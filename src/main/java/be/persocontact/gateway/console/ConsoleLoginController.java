@@ -16,6 +16,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,6 +93,8 @@ class ConsoleLoginController {
 		// a new session id: a session planted before the login is worth nothing after it
 		HttpSession session = request.getSession(true);
 		request.changeSessionId();
+		// and a new CSRF token: one seen before the login is worth nothing after it either
+		new HttpSessionCsrfTokenRepository().saveToken(null, request, response);
 		Instant now = this.clock.instant();
 		session.setAttribute(ConsoleSecurity.LOGGED_IN_AT, now);
 		session.setAttribute(ConsoleSecurity.LAST_SEEN_AT, now);

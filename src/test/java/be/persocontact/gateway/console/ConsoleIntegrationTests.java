@@ -58,6 +58,8 @@ class ConsoleIntegrationTests extends ConsoleTestSupport {
 		HttpResponse<String> inbound = get("/ops/console/inbound");
 		assertThat(inbound.statusCode()).isEqualTo(200);
 		assertThat(inbound.body()).contains("Inbound mails", "jan@hr", "Log out");
+		assertThat(post("/ops/console/logout", Map.of("_csrf", csrfOf(page.body()))).statusCode())
+			.as("the login page's CSRF token is void after the login").isEqualTo(403);
 	}
 
 	@Test
