@@ -61,6 +61,43 @@ class InboundRecorder {
 		}
 	}
 
+	/**
+	 * Records a mail over the size limit by its header block, with the size the server gave; processing
+	 * rejects it politely. A re-delivery is recognised like any other.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public Recorded recordTooLarge(RawMail headersOnly, long size) {
+		Recorded recorded = record(headersOnly);
+		if (!recorded.duplicate()) {
+			this.messages.findById(recorded.id()).orElseThrow().tooLarge(size);
+		}
+		return recorded;
+	}
+
+	/**
+	 * A failed attempt of processing; -1 when the message was finished meanwhile (by another instance),
+	 * which is then left as it is.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public int recordFailedAttempt(Long id, Throwable failure) {
+		InboundMessage message = this.messages.lockById(id).orElseThrow();
+		if (message.outcome().isFinished()) {
+			return -1;
+		}
+		return message.recordFailure(failure, this.clock.instant());
+	}
+
+	/** A message that failed for a passing reason is claimed again from then on. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void retryAt(Long id, java.time.Instant at) {
+		this.messages.findById(id).orElseThrow().retryAfter(at);
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+	public Outcome outcome(Long id) {
+		return this.messages.findById(id).orElseThrow().outcome();
+	}
+
 	/** Records (once) a mail whose bytes could not be read, keyed by its UID. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public Recorded recordUnreadable(RawMail placeholder) {
