@@ -12,7 +12,7 @@ CREATE TABLE INT_LOCK (
 ) ENGINE = InnoDB;
 
 -- The poller only records; any instance processes a recorded mail under a claim with a lease, so that a
--- crashed instance's claim expires and another finishes the mail. A transient failure waits until
+-- crashed instance's claim expires and another finishes the mail (claimed_by stays: who processed it). A transient failure waits until
 -- next_attempt_at. declared_size: the size the server gave a mail recorded by its headers only (too large).
 -- mailbox_id: the configured mailbox the mail came from ('default' while there is one).
 ALTER TABLE inbound_message

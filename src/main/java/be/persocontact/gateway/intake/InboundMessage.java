@@ -91,7 +91,7 @@ public class InboundMessage {
 	@Column(name = "mailbox_id", nullable = false)
 	private String mailboxId = RawMail.DEFAULT_MAILBOX;
 
-	/** The instance processing it, until {@link #claimedUntil}; null when nobody is. */
+	/** The instance processing it until {@link #claimedUntil}, or that processed it last; null before. */
 	@Column(name = "claimed_by")
 	private String claimedBy;
 
@@ -189,8 +189,8 @@ public class InboundMessage {
 		this.nextAttemptAt = at;
 	}
 
+	/** Ends the claim; {@link #claimedBy} stays, naming the instance that worked on it last. */
 	private void release() {
-		this.claimedBy = null;
 		this.claimedUntil = null;
 		this.nextAttemptAt = null;
 	}
