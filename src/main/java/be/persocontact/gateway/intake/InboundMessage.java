@@ -180,13 +180,8 @@ public class InboundMessage {
 		this.outcome = Outcome.FAILED;
 		this.error = truncate(failure.getClass().getName() + ": " + failure.getMessage(), 10_000);
 		this.processedAt = at;
-		release();
+		// the claim ends when the next attempt is set (InboundRecorder.retryAfter) or the mail is quarantined
 		return this.attempts;
-	}
-
-	/** A mail that failed for a passing reason waits until then before anyone tries it again. */
-	void retryAfter(Instant at) {
-		this.nextAttemptAt = at;
 	}
 
 	/** Ends the claim; {@link #claimedBy} stays, naming the instance that worked on it last. */

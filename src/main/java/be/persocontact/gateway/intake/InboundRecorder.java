@@ -24,9 +24,12 @@ class InboundRecorder {
 
 	private final Clock clock;
 
-	InboundRecorder(InboundMessages messages, Clock clock) {
+	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	InboundRecorder(InboundMessages messages, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
 		this.messages = messages;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -87,10 +90,14 @@ class InboundRecorder {
 		return message.recordFailure(failure, this.clock.instant());
 	}
 
-	/** A message that failed for a passing reason is claimed again from then on. */
+	/**
+	 * A message that failed for a passing reason is claimed again after this wait, counted on the
+	 * database's clock like the claims ({@link RecordedMailClaims}); its claim ends here, not before.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void retryAt(Long id, java.time.Instant at) {
-		this.messages.findById(id).orElseThrow().retryAfter(at);
+	public void retryAfter(Long id, java.time.Duration wait) {
+		this.jdbc.update("UPDATE inbound_message SET next_attempt_at = DATE_ADD(NOW(6), INTERVAL ? MICROSECOND), "
+				+ "claimed_until = NULL WHERE id = ?", wait.toNanos() / 1000, id);
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)

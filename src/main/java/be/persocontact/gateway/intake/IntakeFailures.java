@@ -55,7 +55,7 @@ class IntakeFailures {
 			return Outcome.QUARANTINED;
 		}
 		Duration wait = this.processing.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
-		this.recorder.retryAt(id, this.clock.instant().plus(wait));
+		this.recorder.retryAfter(id, wait);
 		log.warn("Inbound message {} failed (attempt {} of {}); it will be tried again in {}", id, attempts,
 				this.settings.maxAttempts(), wait, failure);
 		return Outcome.FAILED;

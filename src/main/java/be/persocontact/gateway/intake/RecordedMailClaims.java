@@ -1,9 +1,6 @@
 package be.persocontact.gateway.intake;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,12 +32,9 @@ class RecordedMailClaims {
 
 	private final TransactionTemplate transaction;
 
-	private final Clock clock;
-
-	RecordedMailClaims(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+	RecordedMailClaims(JdbcTemplate jdbc, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
-		this.clock = clock;
 	}
 
 	/**
@@ -53,21 +47,20 @@ class RecordedMailClaims {
 			return List.of();
 		}
 		return this.transaction.execute(status -> {
-			Instant now = this.clock.instant();
-			Timestamp at = Timestamp.from(now);
+			// the database's clock, the same for every instance
 			String notWorking = working.isEmpty() ? ""
 					: " AND id NOT IN (" + working.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
 			List<Claimed> free = this.jdbc.query("SELECT id, sender FROM inbound_message WHERE " + UNFINISHED
-					+ " AND (claimed_until IS NULL OR claimed_until < ? OR claimed_by = ?)" + notWorking
-					+ " AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
-					(row, n) -> new Claimed(row.getLong(1), row.getString(2)), at, instance, at, max);
+					+ " AND (claimed_until IS NULL OR claimed_until < NOW(6) OR claimed_by = ?)" + notWorking
+					+ " AND (next_attempt_at IS NULL OR next_attempt_at <= NOW(6)) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+					(row, n) -> new Claimed(row.getLong(1), row.getString(2)), instance, max);
 			List<Claimed> inOrder = inSenderOrder(free);
 			if (inOrder.isEmpty()) {
 				return List.of();
 			}
 			String ids = inOrder.stream().map(c -> Long.toString(c.id())).collect(Collectors.joining(","));
-			this.jdbc.update("UPDATE inbound_message SET claimed_by = ?, claimed_until = ? WHERE id IN (" + ids + ")",
-					instance, Timestamp.from(now.plus(lease)));
+			this.jdbc.update("UPDATE inbound_message SET claimed_by = ?, claimed_until = DATE_ADD(NOW(6), INTERVAL ? "
+					+ "MICROSECOND) WHERE id IN (" + ids + ")", instance, lease.toNanos() / 1000);
 			return inOrder;
 		});
 	}

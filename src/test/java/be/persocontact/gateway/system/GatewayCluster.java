@@ -94,10 +94,19 @@ final class GatewayCluster implements AutoCloseable {
 		return installation;
 	}
 
+	int databasePort() {
+		return this.databasePort;
+	}
+
 	/** The settings every gateway of the cluster shares, then the extra ones. */
 	String[] arguments(String database, String... extra) {
+		return arguments(database, this.databasePort, extra);
+	}
+
+	/** The same, reaching the database on another port (a {@link be.persocontact.gateway.TcpProxy} to it). */
+	String[] arguments(String database, int databasePort, String... extra) {
 		List<String> arguments = new ArrayList<>(List.of(
-				"--spring.datasource.url=jdbc:mariadb://127.0.0.1:" + this.databasePort + "/" + database,
+				"--spring.datasource.url=jdbc:mariadb://127.0.0.1:" + databasePort + "/" + database,
 				"--spring.datasource.username=root", "--spring.datasource.password=",
 				"--gateway.mail.host=127.0.0.1", "--gateway.mail.imap-protocol=imap",
 				"--gateway.mail.imap-port=" + this.greenMail.getImap().getPort(), "--gateway.mail.smtp-protocol=smtp",

@@ -85,14 +85,15 @@ class IntakeThroughputMeasurement {
 			Thread.sleep(200);
 		}
 		long end = System.nanoTime();
-		String processedBy = String.join(", ", db.queryForList("SELECT CONCAT(COALESCE(SUBSTRING_INDEX(claimed_by, '/', 1), "
-				+ "'?'), ': ', COUNT(*)) FROM inbound_message GROUP BY 1", String.class));
+		String processedBy = String.join(", ", db.queryForList("SELECT CONCAT('pid ', p, ': ', n) FROM (SELECT "
+				+ "COALESCE(SUBSTRING_INDEX(claimed_by, '@', 1), '?') AS p, COUNT(*) AS n FROM inbound_message GROUP BY p) t",
+				String.class));
 		for (GatewayProcess gateway : gateways) {
 			gateway.stop();
 		}
 		double seconds = (end - start) / 1e9;
-		return "%d instance(s): %d mails recorded in %.1f s, all processed in %.1f s = %.1f mails/s".formatted(instances,
-				mails, (recorded - start) / 1e9, seconds, mails / seconds);
+		return "%d instance(s): %d mails recorded in %.1f s, all processed in %.1f s = %.2f mails/s (processed by %s)"
+			.formatted(instances, mails, (recorded - start) / 1e9, seconds, mails / seconds, processedBy);
 	}
 
 	private static String mail(String from, String subject) {

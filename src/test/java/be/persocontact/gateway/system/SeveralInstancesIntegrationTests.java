@@ -26,6 +26,9 @@ import static org.awaitility.Awaitility.await;
  * employee gets exactly one acknowledgement (counted by Message-ID at the receiving mail server), nothing
  * is left unprocessed, the other instance took the mailbox over within the configured bound, and the
  * outbox and the daily digests (claimed in the database) went out once each with two instances running.
+ * Then the new poller loses the database (its connection cut at a proxy): it gives the mailbox up, the
+ * restarted instance takes it over within the bound, and the mails that keep coming are still taken in
+ * once each.
  */
 class SeveralInstancesIntegrationTests {
 
@@ -34,6 +37,8 @@ class SeveralInstancesIntegrationTests {
 	private static final int DURING_TAKEOVER = 30;
 
 	private static final int AFTER_RESTART = 20;
+
+	private static final int WITHOUT_DATABASE = 10;
 
 	/** The default bound (lock TTL 10 s + retry 0.5 s) and what the test's polling of the logs adds. */
 	private static final Duration TAKEOVER_BOUND = Duration.ofMillis(10_500);
@@ -48,41 +53,43 @@ class SeveralInstancesIntegrationTests {
 		String batch = UUID.randomUUID().toString().substring(0, 8);
 		try (GatewayCluster cluster = new GatewayCluster("several")) {
 			JdbcTemplate db = cluster.createDatabase("several");
-			String[] arguments = cluster.arguments("several", "--gateway.mail.poll-delay=500",
+			// the second instance reaches the database through a proxy the test can cut
+			be.persocontact.gateway.TcpProxy secondsDatabase = be.persocontact.gateway.TcpProxy.to(cluster.databasePort());
+			String[] settings = { "--gateway.mail.poll-delay=500",
 					// a killed instance's claims of mails and outbox rows are taken over soon (defaults: 5 and 2 min)
 					"--gateway.intake.processing.lease=PT15S", "--gateway.notification.lease=PT15S",
 					// both instances run the housekeeping often and today's digests are due
 					"--gateway.queues.housekeeping-period=5000", "--gateway.queues.digest-at=00:00",
-					"--gateway.queues.time-zone=UTC");
+					"--gateway.queues.time-zone=UTC" };
+			String[] firstArguments = cluster.arguments("several", settings);
+			String[] secondArguments = cluster.arguments("several", secondsDatabase.port(), settings);
 			GatewayProcess.Installation first = cluster.install("first");
 			GatewayProcess.Installation second = cluster.install("second");
-			// the schema is made by the first; then both stand for election together
-			GatewayProcess a = first.start(arguments);
-			GatewayProcess b = second.start(arguments);
-			await().atMost(Duration.ofSeconds(30)).until(() -> a.log().contains(GRANTED) || b.log().contains(GRANTED));
-			GatewayProcess leader = a.log().contains(GRANTED) ? a : b;
-			GatewayProcess other = leader == a ? b : a;
-			GatewayProcess.Installation leaderHome = leader == a ? first : second;
-			assertThat(other.log()).as("one poller only").doesNotContain(GRANTED);
+			// the first makes the schema and, standing alone, is elected; the second waits its turn
+			GatewayProcess a = first.start(firstArguments);
+			await().atMost(Duration.ofSeconds(30)).until(() -> a.log().contains(GRANTED));
+			GatewayProcess b = second.start(secondArguments);
+			Thread.sleep(3000);
+			assertThat(b.log()).as("one poller only").doesNotContain(GRANTED);
 
 			List<String> senders = new ArrayList<>();
 			deliver(cluster, batch, senders, FIRST);
 			await().atMost(Duration.ofSeconds(90))
 				.until(() -> finished(db, batch) >= FIRST / 3);
 
-			leader.kill();
+			a.kill();
 			long killedAt = System.nanoTime();
 			deliver(cluster, batch, senders, DURING_TAKEOVER);
 			await().atMost(TAKEOVER_BOUND.plus(OBSERVATION_SLACK).plusSeconds(10))
 				.pollInterval(Duration.ofMillis(100))
-				.until(() -> other.log().contains(GRANTED));
+				.until(() -> b.log().contains(GRANTED));
 			Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
 			System.out.println("Takeover after kill -9 of the polling instance: " + takeover.toMillis() + " ms");
 			assertThat(takeover).as("the other instance polls within the bound").isLessThan(TAKEOVER_BOUND.plus(OBSERVATION_SLACK));
 
 			CompletableFuture<GatewayProcess> restarted = CompletableFuture.supplyAsync(() -> {
 				try {
-					return leaderHome.start(arguments);
+					return first.start(firstArguments);
 				}
 				catch (java.io.IOException ex) {
 					throw new java.io.UncheckedIOException(ex);
@@ -91,6 +98,22 @@ class SeveralInstancesIntegrationTests {
 			deliver(cluster, batch, senders, AFTER_RESTART / 2);
 			GatewayProcess back = restarted.join();
 			deliver(cluster, batch, senders, AFTER_RESTART - AFTER_RESTART / 2);
+
+			// the poller now loses the database: it gives the mailbox up, the restarted instance takes over
+			long cutAt = System.nanoTime();
+			secondsDatabase.cut();
+			await().atMost(TAKEOVER_BOUND.plus(OBSERVATION_SLACK).plusSeconds(10))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> back.log().contains(GRANTED));
+			Duration lostDatabase = Duration.ofNanos(System.nanoTime() - cutAt);
+			System.out.println("Takeover after the polling instance lost the database: " + lostDatabase.toMillis() + " ms");
+			assertThat(lostDatabase).as("the other instance polls within the bound")
+				.isLessThan(TAKEOVER_BOUND.plus(OBSERVATION_SLACK));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> b.log().contains("Leadership of mailbox-poller:default revoked"));
+			deliver(cluster, batch, senders, WITHOUT_DATABASE);
+			Thread.sleep(2000);
+			secondsDatabase.restore();
 			int mails = senders.size();
 
 			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> finished(db, batch) == mails);
@@ -154,10 +177,9 @@ class SeveralInstancesIntegrationTests {
 									digest.get("recipient")));
 			}
 
-			assertThat(back.log()).as("the restarted instance waits its turn").doesNotContain(GRANTED);
-			assertThat(other.log()).contains("Leadership of mailbox-poller:default granted");
-			other.stop();
+			b.stop();
 			back.stop();
+			secondsDatabase.close();
 		}
 	}
 
