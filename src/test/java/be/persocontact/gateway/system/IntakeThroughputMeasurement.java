@@ -115,9 +115,7 @@ class IntakeThroughputMeasurement {
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < mails; i++) {
 			String sender = "p" + i + "." + batch + "@example.org";
-			byte[] raw = mail(sender, "Attest " + i + " " + batch).replace("
-", "
-").getBytes(StandardCharsets.UTF_8);
+			byte[] raw = mail(sender, "Attest " + i + " " + batch).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
 			String hash = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
 			rows.add(new Object[] { hash, hash, raw.length, raw, sender, "Attest " + i + " " + batch });
 		}
