@@ -4,11 +4,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 
-import javax.sql.DataSource;
-
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
@@ -24,9 +24,28 @@ import org.springframework.integration.support.locks.LockRegistry;
 @Configuration(proxyBeanMethods = false)
 class LeaderElectionConfiguration {
 
+	/**
+	 * The lock's own small pool on the gateway's database, failing fast: a leader cut from the database
+	 * must notice within a heartbeat, not after the main pool's 30 s wait for a connection, and give the
+	 * mailbox up (another instance takes the expired lock meanwhile).
+	 */
 	@Bean
-	DefaultLockRepository pollerLockRepository(DataSource dataSource) {
-		DefaultLockRepository repository = new DefaultLockRepository(dataSource);
+	LockPool pollerLockPool(DataSourceProperties properties, LeaderSettings settings) {
+		HikariDataSource dataSource = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+		dataSource.setPoolName("leader-lock");
+		dataSource.setMaximumPoolSize(2);
+		dataSource.setMinimumIdle(1);
+		long wait = Math.max(250, settings.heartbeat().toMillis());
+		dataSource.setConnectionTimeout(wait);
+		dataSource.setValidationTimeout(Math.max(250, wait / 2));
+		// a statement that hangs (a network that drops packets) ends well before the lock would expire
+		dataSource.addDataSourceProperty("socketTimeout", String.valueOf(settings.lockTtl().toMillis() / 2));
+		return new LockPool(dataSource);
+	}
+
+	@Bean
+	DefaultLockRepository pollerLockRepository(LockPool pollerLockPool) {
+		DefaultLockRepository repository = new DefaultLockRepository(pollerLockPool.dataSource());
 		repository.setRegion("gateway");
 		return repository;
 	}
@@ -36,6 +55,19 @@ class LeaderElectionConfiguration {
 		JdbcLockRegistry registry = new JdbcLockRegistry(pollerLockRepository, settings.lockTtl());
 		registry.setIdleBetweenTries(settings.retry());
 		return new ReleaseNeverThrows(registry);
+	}
+
+	/**
+	 * Holds the lock's pool without making it a {@code DataSource} bean (which would replace the gateway's
+	 * own), and closes it with the context.
+	 */
+	record LockPool(HikariDataSource dataSource) implements org.springframework.beans.factory.DisposableBean {
+
+		@Override
+		public void destroy() {
+			this.dataSource.close();
+		}
+
 	}
 
 	/**
