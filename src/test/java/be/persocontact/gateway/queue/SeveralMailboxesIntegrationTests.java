@@ -41,9 +41,13 @@ class SeveralMailboxesIntegrationTests extends OfficerMailTestSupport {
 	MeterRegistry meters;
 
 	@Test
-	void eachMailboxHasItsOwnIntakeRoute() {
-		assertThat(this.camel.getRouteController().getRouteStatus("mail-intake-nl").isStarted()).isTrue();
-		assertThat(this.camel.getRouteController().getRouteStatus("mail-intake-fr").isStarted()).isTrue();
+	void eachMailboxHasItsOwnIntakeRouteUnderItsOwnLeader() {
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(this.camel.getRouteController().getRouteStatus("mail-intake-nl").isStarted()).isTrue();
+			assertThat(this.camel.getRouteController().getRouteStatus("mail-intake-fr").isStarted()).isTrue();
+			assertThat(this.meters.get("gateway.intake.leader").tag("mailbox", "nl").gauge().value()).isOne();
+			assertThat(this.meters.get("gateway.intake.leader").tag("mailbox", "fr").gauge().value()).isOne();
+		});
 		assertThat(this.camel.getRoute("mail-intake")).isNull();
 	}
 
@@ -92,6 +96,10 @@ class SeveralMailboxesIntegrationTests extends OfficerMailTestSupport {
 		assertThat(outcome[0]).isEqualTo("APPENDED");
 		assertThat(this.jdbc.queryForObject("SELECT ticket_number FROM inbound_message WHERE sender = ? ORDER BY id DESC "
 				+ "LIMIT 1", String.class, claire)).isEqualTo(french);
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT mailbox_id FROM inbound_message WHERE sender = ?", String.class,
+				claire)).containsExactly("fr");
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT mailbox_id FROM inbound_message WHERE sender = ?", String.class,
+				jan)).containsExactly("nl");
 		assertThat(timeline(french, "REQUESTER_MESSAGE")).anySatisfy(text -> assertThat(text).contains("document manquant"));
 
 		await().atMost(Duration.ofSeconds(10))

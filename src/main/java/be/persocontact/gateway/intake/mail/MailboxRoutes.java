@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import be.persocontact.gateway.intake.MailIntake;
+import be.persocontact.gateway.intake.RecordedMailProcessor;
 import be.persocontact.gateway.system.MailSignIn;
 import be.persocontact.gateway.system.MailSignIns;
 import be.persocontact.gateway.system.Mailbox;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@code default}, {@code mail-intake-<id>} for the others. Each gets its own sign-in
  * ({@code #imapSignIn-<id>}, {@code #imapSessionProperties-<id>}) and its own receiver
  * ({@code #imapMailReceiver-<id>}) with its own intake workers, since each route has its own consumer
- * thread.
+ * thread. A route does not start by itself: {@link MailboxPollers} starts it on the instance that leads
+ * its mailbox.
  */
 @Component
 class MailboxRoutes implements CamelContextConfiguration, DisposableBean {
@@ -50,8 +52,11 @@ class MailboxRoutes implements CamelContextConfiguration, DisposableBean {
 
 	private final List<IntakeWorkers> pools = new ArrayList<>();
 
-	MailboxRoutes(Mailboxes mailboxes, MailSignIns signIns, MailIntake intake,
+	private final RecordedMailProcessor processor;
+
+	MailboxRoutes(Mailboxes mailboxes, MailSignIns signIns, MailIntake intake, RecordedMailProcessor processor,
 			@Value("${gateway.intake.workers:4}") int workers, ObjectProvider<MeterRegistry> meters) {
+		this.processor = processor;
 		this.mailboxes = mailboxes;
 		this.signIns = signIns;
 		this.intake = intake;
@@ -74,11 +79,11 @@ class MailboxRoutes implements CamelContextConfiguration, DisposableBean {
 			camel.getRegistry()
 				.bind("imapSessionProperties-" + mailbox.id(), ImapSessionConfiguration.imapSessionProperties(signIn));
 			camel.getRegistry()
-				.bind("imapMailReceiver-" + mailbox.id(), new ImapMailReceiver(this.intake, mailbox, pool, this.meters));
+				.bind("imapMailReceiver-" + mailbox.id(), new ImapMailReceiver(this.intake, mailbox, pool, this.processor, this.meters));
 		}
 	}
 
-	/** The routes are made once the template is loaded; a route added to a running Camel starts at once. */
+	/** The routes are made once the template is loaded, before the elections start (application ready). */
 	@Override
 	public void afterApplicationStart(CamelContext camel) {
 		for (Mailbox mailbox : this.mailboxes.all()) {
