@@ -64,11 +64,14 @@ public class MailIntake {
 
 	private final AppendLimits appendLimits;
 
+	private final IntakeMetrics metrics;
+
 	MailIntake(InboundRecorder recorder, InboundMessages messages, IntakeChain chain, ThreadResolver threads,
 			FailingAddresses failingAddresses, RejectionNotices notices, AttachmentManagement attachments,
 			TicketManagement tickets, IntakeSettings settings, TransactionTemplate transaction, Clock clock,
 			OfficerReplies officers, TicketRouting routing, SenderAuthentication authentication,
-			AppendLimits appendLimits) {
+			AppendLimits appendLimits, IntakeMetrics metrics) {
+		this.metrics = metrics;
 		this.appendLimits = appendLimits;
 		this.officers = officers;
 		this.routing = routing;
@@ -88,7 +91,14 @@ public class MailIntake {
 
 	public Disposition receive(RawMail mail) {
 		InboundRecorder.Recorded recorded = this.recorder.record(mail);
+		try (IntakeMetrics.Scope logged = this.metrics.processing(recorded.id())) {
+			return receiveRecorded(recorded, mail);
+		}
+	}
+
+	private Disposition receiveRecorded(InboundRecorder.Recorded recorded, RawMail mail) {
 		if (recorded.duplicate()) {
+			this.metrics.committed(recorded.id(), Outcome.DUPLICATE);
 			log.info("Inbound message {} is a duplicate; nothing new done", recorded.id());
 			return Disposition.DONE;
 		}
@@ -96,6 +106,7 @@ public class MailIntake {
 			// files are read (time-limited) before the ticket transaction, stored inside it
 			AttachmentManagement.Inspection files = this.attachments.inspect(filesOf(mail.bytes()));
 			Outcome outcome = this.transaction.execute(status -> process(recorded.id(), files));
+			this.metrics.committed(recorded.id(), outcome);
 			log.info("Inbound message {} processed: {}", recorded.id(), outcome);
 			return outcome == Outcome.QUARANTINED ? Disposition.QUARANTINE : Disposition.DONE;
 		}
@@ -118,6 +129,7 @@ public class MailIntake {
 		if (failure instanceof UnprocessableMail unprocessable) {
 			// bad input: a retry would fail the same way, so it is held for an operator at once
 			this.recorder.quarantineUnprocessable(id, unprocessable);
+			this.metrics.committed(id, Outcome.QUARANTINED);
 			log.warn("Inbound message {} cannot be processed ({}) and is quarantined: {}", id,
 					unprocessable.reason(), unprocessable.getMessage());
 			return Disposition.QUARANTINE;
@@ -125,9 +137,11 @@ public class MailIntake {
 		int attempts = this.recorder.recordFailure(id, failure);
 		if (attempts >= this.settings.maxAttempts()) {
 			this.recorder.quarantine(id);
+			this.metrics.committed(id, Outcome.QUARANTINED);
 			log.error("Inbound message {} failed {} times and is quarantined", id, attempts, failure);
 			return Disposition.QUARANTINE;
 		}
+		this.metrics.committed(id, Outcome.FAILED);
 		log.warn("Inbound message {} failed (attempt {} of {}); it will be tried again", id, attempts,
 				this.settings.maxAttempts(), failure);
 		return Disposition.RETRY_LATER;
@@ -202,6 +216,7 @@ public class MailIntake {
 				record.finish(Outcome.REJECTED_TOO_LARGE, reason, null, this.clock.instant());
 				return Outcome.REJECTED_TOO_LARGE;
 			});
+			this.metrics.committed(recorded.id(), outcome);
 			return outcome == Outcome.QUARANTINED ? Disposition.QUARANTINE : Disposition.DONE;
 		}
 		catch (RuntimeException failure) {
@@ -220,6 +235,8 @@ public class MailIntake {
 			return Disposition.DONE;
 		}
 		int attempts = this.recorder.recordFailure(recorded.id(), error);
+		this.metrics.committed(recorded.id(), attempts >= this.settings.maxAttempts() ? Outcome.QUARANTINED
+				: Outcome.FAILED);
 		if (attempts >= this.settings.maxAttempts()) {
 			this.recorder.quarantine(recorded.id());
 			log.error("Mail UID {} in {} could not be read {} times and is quarantined", uid, mailbox, attempts, error);

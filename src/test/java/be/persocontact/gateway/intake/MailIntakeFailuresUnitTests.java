@@ -53,7 +53,7 @@ class MailIntakeFailuresUnitTests {
 			mock(TicketManagement.class), this.settings, new TransactionTemplate(new NoTransactions()),
 			Clock.systemUTC(), mock(be.persocontact.gateway.queue.OfficerReplies.class),
 			mock(be.persocontact.gateway.queue.TicketRouting.class), mock(SenderAuthentication.class),
-			mock(AppendLimits.class));
+			mock(AppendLimits.class), mock(IntakeMetrics.class));
 
 	@BeforeEach
 	void machinesLetEveryMailThrough() {
