@@ -1,5 +1,6 @@
 package be.persocontact.gateway.attachment.internal;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ final class Measured implements TextExtractor {
 			.description("Time Tika spent reading an attachment's text")
 			.tag("outcome", outcome)
 			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofMinutes(2))
 			.register(registry);
 	}
 
