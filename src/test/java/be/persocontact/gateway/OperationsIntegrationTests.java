@@ -75,6 +75,25 @@ class OperationsIntegrationTests extends MailIntegrationTestSupport {
 	}
 
 	@Test
+	void aQuarantinedMailIsCountedAndTheQuarantineGaugeGrows() throws Exception {
+		String before = scrape();
+		double counted = sample(before, "gateway_intake_outcomes_total", "outcome=\"QUARANTINED\"");
+		double held = sample(before, "gateway_intake_quarantined", "");
+		this.mail.sendRaw("""
+				From: undisclosed-recipients:;
+				To: helpdesk@persocontact.local
+				Subject: wie?
+				Message-ID: <%s@example.org>
+
+				Zonder afzender.
+				""".formatted(java.util.UUID.randomUUID()), helpdesk());
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> sample(scrape(), "gateway_intake_outcomes_total", "outcome=\"QUARANTINED\"") >= counted + 1);
+		assertThat(sample(scrape(), "gateway_intake_quarantined", "")).isGreaterThanOrEqualTo(held + 1);
+	}
+
+	@Test
 	void everyFigureTheDashboardAndTheAlertRulesQueryIsInTheScrape() throws Exception {
 		Set<String> queried = new TreeSet<>();
 		queried.addAll(namesIn(Files.readString(Path.of("docs/grafana/gateway.json"))));
