@@ -3,6 +3,8 @@ package be.persocontact.gateway.intake;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Component;
  * ticket is known, the ticket number as {@value #TICKET_KEY}; structured logs carry both.
  * <p>
  * The intake calls {@link #processing(long)} when it starts on a recorded mail and
- * {@link #committed(long, Outcome)} once that mail's outcome is committed (or its attempt failed).
+ * {@link #committed(long, Outcome)} once that mail's outcome is committed (or its attempt failed). An
+ * outcome another instance committed before this thread took the mail up is not counted again here.
  */
 @Component
 public class IntakeMetrics {
@@ -53,6 +56,9 @@ public class IntakeMetrics {
 	private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
 
 	private final Timer latency;
+
+	/** When this thread started on its current mail: an outcome committed before that is not this one's. */
+	private final ThreadLocal<Instant> started = new ThreadLocal<>();
 
 	IntakeMetrics(MeterRegistry registry, JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -95,7 +101,9 @@ public class IntakeMetrics {
 	public Scope processing(long inboundMessageId) {
 		MDC.remove(TICKET_KEY);
 		MDC.put(MESSAGE_KEY, Long.toString(inboundMessageId));
-		return new Scope();
+		// stored to the microsecond: the millisecond before is safely earlier than anything committed after
+		this.started.set(this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		return new Scope(this.started);
 	}
 
 	/**
@@ -104,18 +112,25 @@ public class IntakeMetrics {
 	 */
 	public void committed(long inboundMessageId, Outcome outcome) {
 		try {
-			Counter counter = this.outcomes.get(outcome);
-			if (counter != null) {
-				counter.increment();
-			}
 			List<Map<String, Object>> rows = this.jdbc.queryForList(
-					"SELECT received_at, ticket_number FROM inbound_message WHERE id = ?", inboundMessageId);
+					"SELECT received_at, processed_at, ticket_number FROM inbound_message WHERE id = ?", inboundMessageId);
 			if (rows.isEmpty()) {
 				return;
 			}
 			Map<String, Object> row = rows.get(0);
 			if (row.get("ticket_number") instanceof String ticket) {
 				MDC.put(TICKET_KEY, ticket);
+			}
+			Instant start = this.started.get();
+			// (a duplicate is the recorder's verdict on a new delivery, never an earlier outcome)
+			if (outcome.isFinished() && outcome != Outcome.DUPLICATE && start != null
+					&& row.get("processed_at") instanceof Timestamp processed
+					&& processed.toInstant().isBefore(start)) {
+				return; // finished before this thread took it up (another instance): counted where it was done
+			}
+			Counter counter = this.outcomes.get(outcome);
+			if (counter != null) {
+				counter.increment();
 			}
 			if (outcome.isFinished() && row.get("received_at") instanceof Timestamp received) {
 				Duration waited = Duration.between(received.toInstant(), this.clock.instant());
@@ -155,13 +170,17 @@ public class IntakeMetrics {
 	/** Ends a mail's log context. */
 	public static final class Scope implements AutoCloseable {
 
-		private Scope() {
+		private final ThreadLocal<Instant> started;
+
+		private Scope(ThreadLocal<Instant> started) {
+			this.started = started;
 		}
 
 		@Override
 		public void close() {
 			MDC.remove(MESSAGE_KEY);
 			MDC.remove(TICKET_KEY);
+			this.started.remove();
 		}
 
 	}
