@@ -1,6 +1,7 @@
 package be.persocontact.gateway.system;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.component.mail.MailAuthenticator;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +25,7 @@ import org.springframework.core.env.Environment;
  * The helpdesk mailbox's {@link MailSignIn} and what the mail routes take from it: the IMAP and SMTP
  * authenticators ({@code #imapSignIn}, {@code #smtpSignIn}), the SMTP session properties
  * ({@code #smtpSessionProperties}; the IMAP ones join {@code #imapSessionProperties}), and the
- * {@code mailSignIn} health of readiness.
+ * {@code mailSignIn} and {@code mailServer} healths of readiness.
  */
 @Configuration(proxyBeanMethods = false)
 class MailSignInConfiguration {
@@ -66,6 +68,17 @@ class MailSignInConfiguration {
 	@Bean
 	Properties smtpSessionProperties(MailSignIn signIn) {
 		return signIn.smtpProperties();
+	}
+
+	/**
+	 * Down while the IMAP server cannot be reached or signed in to, or has no folder to read: readiness
+	 * ({@code readinessState,db,mailServer,mailSignIn}) goes down with it.
+	 */
+	@Bean
+	HealthIndicator mailServerHealthIndicator(MailServerSettings settings, MailSignIn signIn, Clock clock,
+			@Value("${gateway.mail.health-interval:PT15S}") Duration interval,
+			@Value("${gateway.mail.health-timeout:PT5S}") Duration timeout) {
+		return new MailServerHealth(settings, signIn, interval, timeout, clock);
 	}
 
 	/**

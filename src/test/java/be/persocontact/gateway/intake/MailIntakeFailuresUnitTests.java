@@ -55,7 +55,7 @@ class MailIntakeFailuresUnitTests {
 	private final MailIntake intake = new MailIntake(this.recorder, this.messages, this.chain,
 			mock(ThreadResolver.class), mock(SenderAuthentication.class), this.attachments, mock(MachineMailNotes.class),
 			mock(OfficerMail.class), mock(TicketMessages.class), mock(OversizedMail.class), this.failures, this.settings,
-			new TransactionTemplate(new NoTransactions()));
+			new TransactionTemplate(new NoTransactions()), mock(IntakeMetrics.class));
 
 	@BeforeEach
 	void machinesLetEveryMailThrough() {
