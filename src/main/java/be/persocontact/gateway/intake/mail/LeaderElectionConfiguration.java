@@ -80,7 +80,7 @@ class LeaderElectionConfiguration {
 	 * lock expires ({@link MailboxPollers}): the registry retries transient database errors inside
 	 * {@code tryLock} for as long as they last.
 	 */
-	static final class PollerLocks implements LockRegistry<Lock> {
+	static class PollerLocks implements LockRegistry<Lock> {
 
 		private static final Logger log = LoggerFactory.getLogger(LeaderElectionConfiguration.class);
 

@@ -104,6 +104,11 @@ public class MailboxPollers {
 		}
 	}
 
+	/** The candidate of a mailbox, as its initiator sees it. */
+	Candidate candidate(String mailboxId) {
+		return this.pollers.get(mailboxId);
+	}
+
 	/** Whether this instance polls that mailbox now. */
 	public boolean isLeading(String mailboxId) {
 		AtomicInteger leader = this.leading.get(mailboxId);
