@@ -33,6 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -50,7 +52,8 @@ import static org.mockito.Mockito.doAnswer;
 @ExtendWith(IntakeOutageIntegrationTests.ServersBehindProxies.class) // before Spring's: outlives the context
 @SpringBootTest
 @ActiveProfiles("test")
-@TestPropertySource(properties = { "gateway.mail.poll-delay=200",
+@TestPropertySource(properties = { "gateway.mail.poll-delay=200", "gateway.mail.health-interval=PT0.2S",
+		"gateway.mail.health-timeout=PT1S",
 		// fail fast while the database is away instead of waiting 30 s for a connection
 		"spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.validation-timeout=500" })
 @DirtiesContext
@@ -80,6 +83,9 @@ class IntakeOutageIntegrationTests {
 
 	@MockitoSpyBean
 	AttachmentManagement attachments;
+
+	@Autowired
+	HealthEndpoint health;
 
 	private MailServerFixture mail;
 
@@ -178,6 +184,27 @@ class IntakeOutageIntegrationTests {
 			.filter(s -> s.endsWith(batch))
 			.toList();
 		assertThat(processed).hasSize(mails).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void readinessIsDownWhileTheDatabaseOrTheMailServerCannotBeReachedAndUpWhenTheyAreBack() {
+		await().atMost(Duration.ofSeconds(20)).until(() -> readiness() == Status.UP);
+
+		database.cut();
+		await().atMost(Duration.ofSeconds(20)).until(() -> readiness() == Status.DOWN);
+		assertThat(this.health.healthForPath("liveness").getStatus()).isEqualTo(Status.UP);
+		database.restore();
+		await().atMost(Duration.ofSeconds(30)).until(() -> readiness() == Status.UP);
+
+		imap.cut();
+		await().atMost(Duration.ofSeconds(20)).until(() -> readiness() == Status.DOWN);
+		assertThat(this.health.healthForPath("readiness", "mailServer").getStatus()).isEqualTo(Status.DOWN);
+		imap.restore();
+		await().atMost(Duration.ofSeconds(20)).until(() -> readiness() == Status.UP);
+	}
+
+	private Status readiness() {
+		return this.health.healthForPath("readiness").getStatus();
 	}
 
 	private static Flags inboxFlags(String subject) throws Exception {

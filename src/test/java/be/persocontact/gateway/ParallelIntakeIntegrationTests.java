@@ -72,9 +72,7 @@ class ParallelIntakeIntegrationTests extends MailIntegrationTestSupport {
 			.until(() -> count("SELECT COUNT(*) FROM inbound_message WHERE sender LIKE ? AND outcome = 'TICKET_CREATED'",
 					"fast%." + batch + "@example.org") == others);
 		assertThat(outcomeOfLast("slow." + batch + "@example.org")).isEqualTo("RECEIVED");
-		// the poller only records: the slow mail leaves the inbox once its batch is recorded, while it still waits
-		// in the database (its processing is held until released below); the batch's move may come a moment after
-		// the others' tickets
+		// the poller only records: the slow mail leaves the inbox with its batch, while it still waits in the database
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> subjects(this.mail.inbox(helpdesk())).stream().noneMatch(s -> s.equals("Traag " + batch)));
 		assertThat(outcomeOfLast("slow." + batch + "@example.org")).isEqualTo("RECEIVED");

@@ -32,6 +32,9 @@ public class LinkManagement {
 
 	static final String REJECTED_METRIC = "gateway.links.rejected";
 
+	/** Every use of a link or reply address, by purpose and outcome (GRANTED or the reason refused). */
+	static final String USES_METRIC = "gateway.links.uses";
+
 	private static final int USER_AGENT_CHARS = 512;
 
 	private final SignedLinks links;
@@ -57,6 +60,9 @@ public class LinkManagement {
 		this.jdbc = jdbc;
 		this.meters = meters;
 		this.clock = clock;
+		for (LinkPurpose purpose : LinkPurpose.values()) {
+			uses(purpose, "GRANTED"); // from the start, at zero, so a rate of uses exists before the first
+		}
 	}
 
 	/**
@@ -227,10 +233,20 @@ public class LinkManagement {
 			.tag("reason", rejection.name())
 			.register(this.meters)
 			.increment();
+		uses(purpose, rejection.name()).increment();
 		return new LinkUse.Refused(rejection.forReader());
 	}
 
+	private Counter uses(LinkPurpose purpose, String outcome) {
+		return Counter.builder(USES_METRIC)
+			.description("Uses of links and reply addresses, by outcome: GRANTED or the reason refused")
+			.tag("purpose", purpose.name())
+			.tag("outcome", outcome)
+			.register(this.meters);
+	}
+
 	private void logUse(LinkPurpose purpose, long id, String recipient, String userAgent) {
+		uses(purpose, "GRANTED").increment();
 		String agent = userAgent == null ? null
 				: userAgent.substring(0, Math.min(userAgent.length(), USER_AGENT_CHARS));
 		this.jdbc.update("INSERT INTO link_access (accessed_at, ticket_id, purpose, recipient_hash, user_agent, outcome) "

@@ -66,11 +66,14 @@ public class MailIntake {
 
 	private final Mailboxes mailboxes;
 
+	private final IntakeMetrics metrics;
+
 	MailIntake(InboundRecorder recorder, InboundMessages messages, IntakeChain chain, ThreadResolver threads,
 			SenderAuthentication authentication, AttachmentManagement attachments, MachineMailNotes machineMail,
 			OfficerMail officerMail, TicketMessages ticketMessages, OversizedMail oversized, IntakeFailures failures,
-			IntakeSettings settings, TransactionTemplate transaction, Mailboxes mailboxes) {
+			IntakeSettings settings, TransactionTemplate transaction, IntakeMetrics metrics, Mailboxes mailboxes) {
 		this.mailboxes = mailboxes;
+		this.metrics = metrics;
 		this.recorder = recorder;
 		this.messages = messages;
 		this.chain = chain;
@@ -90,6 +93,7 @@ public class MailIntake {
 	public Disposition record(RawMail mail) {
 		InboundRecorder.Recorded recorded = this.recorder.record(mail);
 		if (recorded.duplicate()) {
+			this.metrics.committed(recorded.id(), Outcome.DUPLICATE);
 			log.info("Inbound message {} is a duplicate; nothing new done", recorded.id());
 		}
 		return Disposition.DONE;
@@ -123,13 +127,18 @@ public class MailIntake {
 
 	/** Processes a recorded mail, once: its outcome, or FAILED when it is to be tried again. */
 	public Outcome process(long id) {
-		try {
-			Outcome outcome = processStored(id, UNFINISHED);
-			log.info("Inbound message {} processed: {}", id, outcome);
+		try (IntakeMetrics.Scope logged = this.metrics.processing(id)) {
+			Outcome outcome;
+			try {
+				outcome = processStored(id, UNFINISHED);
+				this.metrics.committed(id, outcome);
+				log.info("Inbound message {} processed: {}", id, outcome);
+			}
+			catch (RuntimeException failure) {
+				outcome = this.failures.failed(id, failure);
+				this.metrics.committed(id, outcome);
+			}
 			return outcome;
-		}
-		catch (RuntimeException failure) {
-			return this.failures.failed(id, failure);
 		}
 	}
 

@@ -40,8 +40,11 @@ public class Outbox {
 
 	private final TicketManagement tickets;
 
+	private final OutboxMetrics metrics;
+
 	Outbox(OutboundMails mails, NotificationSettings settings, JdbcTemplate jdbc, Clock clock,
-			ObjectProvider<UndeliverableAddresses> undeliverable, TicketManagement tickets) {
+			ObjectProvider<UndeliverableAddresses> undeliverable, TicketManagement tickets, OutboxMetrics metrics) {
+		this.metrics = metrics;
 		this.mails = mails;
 		this.settings = settings;
 		this.jdbc = jdbc;
@@ -147,7 +150,10 @@ public class Outbox {
 
 	@Transactional
 	public void markSent(Long id) {
-		this.mails.findById(id).ifPresent(mail -> mail.markSent(this.clock.instant()));
+		this.mails.findById(id).ifPresent(mail -> {
+			mail.markSent(this.clock.instant());
+			this.metrics.sent(mail.createdAt(), mail.sentAt());
+		});
 	}
 
 	@Transactional
@@ -159,6 +165,7 @@ public class Outbox {
 				backoff = this.settings.maxBackoff();
 			}
 			mail.markAttemptFailed(error, this.clock.instant(), backoff, this.settings.maxAttempts());
+			this.metrics.attemptFailed(mail.status() == OutboundMail.Status.FAILED);
 		});
 	}
 

@@ -1,6 +1,7 @@
 package be.persocontact.gateway.system;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import be.persocontact.gateway.system.mailsignin.TokenSources;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +24,8 @@ import org.springframework.core.env.Environment;
  * Each mailbox's {@link MailSignIn} ({@link MailSignIns}), the primary one's as {@code mailSignIn}, the
  * renewal of every token, and the {@code mailSignIn} health of readiness. The mail routes take each
  * mailbox's authenticators and session properties under its id ({@code #imapSignIn-<id>},
- * {@code #smtpSignIn-<id>}, see {@link SmtpEndpoints} and the intake's mailbox routes).
+ * {@code #smtpSignIn-<id>}, see {@link SmtpEndpoints} and the intake's mailbox routes). Readiness also
+ * follows the primary mailbox's IMAP server ({@code mailServer}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(MailboxesConfiguration.class)
@@ -67,6 +70,17 @@ class MailSignInConfiguration {
 	@Bean(initMethod = "start", destroyMethod = "close")
 	TokenRenewal mailTokenRenewal(MailSignIns signIns, Clock clock) {
 		return new TokenRenewal(signIns.tokens(), clock);
+	}
+
+	/**
+	 * Down while the primary mailbox's IMAP server cannot be reached or signed in to, or has no folder to
+	 * read: readiness ({@code readinessState,db,mailServer,mailSignIn}) goes down with it.
+	 */
+	@Bean
+	HealthIndicator mailServerHealthIndicator(Mailboxes mailboxes, MailSignIn signIn, Clock clock,
+			@Value("${gateway.mail.health-interval:PT15S}") Duration interval,
+			@Value("${gateway.mail.health-timeout:PT5S}") Duration timeout) {
+		return new MailServerHealth(mailboxes.primary().server(), signIn, interval, timeout, clock);
 	}
 
 	/**

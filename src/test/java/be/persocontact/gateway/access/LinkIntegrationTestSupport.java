@@ -165,6 +165,13 @@ abstract class LinkIntegrationTestSupport extends TicketFixtureTestSupport {
 		return counter == null ? 0 : counter.count();
 	}
 
+	double uses(LinkPurpose purpose, String outcome) {
+		Counter counter = this.meters.find(LinkManagement.USES_METRIC)
+			.tags("purpose", purpose.name(), "outcome", outcome)
+			.counter();
+		return counter == null ? 0 : counter.count();
+	}
+
 	static String path(String url) {
 		return TicketFixture.pathOf(url);
 	}

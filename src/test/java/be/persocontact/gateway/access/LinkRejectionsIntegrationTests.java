@@ -42,9 +42,12 @@ class LinkRejectionsIntegrationTests extends LinkIntegrationTestSupport {
 
 		attempts.forEach((path, expected) -> {
 			double before = rejected(expected.purpose(), expected.reason());
+			double usesBefore = uses(expected.purpose(), expected.reason());
 			assertThat(this.fixture.get(path, AGENT).statusCode()).as(path).isEqualTo(expected.status());
 			assertThat(rejected(expected.purpose(), expected.reason())).as("%s counted as %s %s", path,
 					expected.purpose(), expected.reason()).isEqualTo(before + 1);
+			assertThat(uses(expected.purpose(), expected.reason())).as("%s a use with outcome %s", path,
+					expected.reason()).isEqualTo(usesBefore + 1);
 		});
 		double beforePost = rejected(LinkPurpose.ACCEPT_SOLUTION, "MALFORMED");
 		assertThat(this.fixture.post("/a/forged", "").statusCode()).isEqualTo(404);
@@ -80,6 +83,8 @@ class LinkRejectionsIntegrationTests extends LinkIntegrationTestSupport {
 	void aReplyAddressThatOpensIsLoggedAsAUseOfItsTicket() {
 		Case anna = openCase(unique("anna"), "Attest");
 		long rows = accessRowsOfTicket(anna.id());
+		double requesterUses = uses(LinkPurpose.REPLY_ADDRESS, "GRANTED");
+		double officerUses = uses(LinkPurpose.QUEUE_REPLY_ADDRESS, "GRANTED");
 
 		assertThat(mailIn(anna.requester(), requesterReplyAddress(anna), "Re: attest", "Pagina 2.", ""))
 			.containsEntry("outcome", "APPENDED");
@@ -88,6 +93,8 @@ class LinkRejectionsIntegrationTests extends LinkIntegrationTestSupport {
 
 		assertThat(this.jdbc.queryForList("SELECT purpose FROM link_access WHERE ticket_id = ? ORDER BY id", String.class,
 				anna.id())).hasSize((int) rows + 2).endsWith("REPLY_ADDRESS", "QUEUE_REPLY_ADDRESS");
+		assertThat(uses(LinkPurpose.REPLY_ADDRESS, "GRANTED")).isEqualTo(requesterUses + 1);
+		assertThat(uses(LinkPurpose.QUEUE_REPLY_ADDRESS, "GRANTED")).isEqualTo(officerUses + 1);
 	}
 
 	private String expired(LinkPurpose purpose, Case c) {

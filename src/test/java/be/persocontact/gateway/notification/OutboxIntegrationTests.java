@@ -24,6 +24,7 @@ import be.persocontact.gateway.ticket.TicketNumber;
 import be.persocontact.gateway.ticket.TicketStatus;
 import be.persocontact.gateway.ticket.Tickets;
 import com.icegreen.greenmail.util.GreenMail;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +77,9 @@ class OutboxIntegrationTests {
 	@Autowired
 	OutboxMailer outboxMailer;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@LocalManagementPort
 	int managementPort;
 
@@ -101,6 +105,8 @@ class OutboxIntegrationTests {
 	void twentyStatusChangesWhileSmtpIsDownAreAllDeliveredExactlyOnceWhenItIsBack() {
 		String anna = unique("anna");
 		TicketNumber number = openTicketAndAwaitAcknowledgement(anna);
+		double failuresBefore = sendFailures();
+		long sentBefore = this.meters.get("gateway.outbox.latency").timer().count();
 
 		this.greenMail.stop();
 		List<TicketStatus> changes = new ArrayList<>(List.of(TicketStatus.ASSIGNED, TicketStatus.WORK_IN_PROGRESS));
@@ -116,6 +122,7 @@ class OutboxIntegrationTests {
 					+ "WHERE t.number = ? AND o.kind <> 'acknowledgement' AND o.status = 'PENDING' "
 					+ "AND o.attempts >= 1 AND o.last_error IS NOT NULL", number.value()) == 20);
 		assertThat(statusMails(number, "SENT")).isZero();
+		assertThat(sendFailures()).as("failed attempts counted").isGreaterThanOrEqualTo(failuresBefore + 20);
 
 		// a new server on the same ports; its mailboxes start empty
 		this.greenMail.start();
@@ -130,6 +137,14 @@ class OutboxIntegrationTests {
 						+ "WHERE t.number = ? AND o.kind <> 'acknowledgement'", String.class, number.value()));
 		assertThat(count("SELECT COALESCE(SUM(o.resends), 0) FROM outbound_mail o JOIN ticket t ON t.id = o.ticket_id "
 				+ "WHERE t.number = ?", number.value())).isZero();
+		// each timed from its queueing, the outage included
+		assertThat(this.meters.get("gateway.outbox.latency").timer().count()).isGreaterThanOrEqualTo(sentBefore + 20);
+		assertThat(this.meters.get("gateway.outbox.latency").timer().max(java.util.concurrent.TimeUnit.SECONDS))
+			.isGreaterThan(1);
+	}
+
+	private double sendFailures() {
+		return this.meters.get("gateway.outbox.send.failures").tag("final", "false").counter().count();
 	}
 
 	@Test

@@ -119,7 +119,8 @@ class WebAbuseLimitsIntegrationTests {
 		// answered (UP, or DOWN while a server of the suite is briefly away), not refused
 		assertThat(health.statusCode()).isIn(200, 503);
 		assertThat(health.body()).contains("\"status\"");
-		for (String closed : new String[] { "/actuator/metrics", "/actuator/metrics/gateway.outbox.backlog", "/actuator" }) {
+		for (String closed : new String[] { "/actuator/metrics", "/actuator/metrics/gateway.outbox.backlog",
+				"/actuator/prometheus", "/actuator" }) {
 			assertThat(send(get(closed)).statusCode()).as(closed).isEqualTo(403);
 		}
 	}

@@ -1,6 +1,7 @@
 package be.persocontact.gateway.attachment.internal;
 
 import be.persocontact.gateway.attachment.AttachmentSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,10 @@ import org.springframework.context.annotation.Configuration;
 class AttachmentConfiguration {
 
 	@Bean(destroyMethod = "close")
-	AttachmentInspector attachmentInspector(AttachmentSettings settings, ObjectProvider<TextExtractor> parser) {
-		return AttachmentInspector.standard(settings, parser.getIfAvailable(() -> AttachmentInspector.tika(settings)));
+	AttachmentInspector attachmentInspector(AttachmentSettings settings, ObjectProvider<TextExtractor> parser,
+			MeterRegistry registry) {
+		return AttachmentInspector.standard(settings, parser.getIfAvailable(() -> AttachmentInspector.tika(settings)),
+				registry);
 	}
 
 }

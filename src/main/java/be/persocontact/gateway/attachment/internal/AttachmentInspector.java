@@ -11,6 +11,7 @@ import be.persocontact.gateway.attachment.AttachmentReceipt;
 import be.persocontact.gateway.attachment.AttachmentSettings;
 import be.persocontact.gateway.attachment.IncomingFile;
 import be.persocontact.gateway.attachment.RefusalReason;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The ordered checks every file passes, cheapest first: count, size, true type and allow-list,
@@ -28,6 +29,9 @@ public final class AttachmentInspector implements AutoCloseable {
 	private final AttachmentSettings settings;
 
 	private final Set<String> allowed;
+
+	/** The metrics, when the inspector is measured; null otherwise. */
+	private Measured measured;
 
 	public AttachmentInspector(TrueTypes types, TextExtractor extractor, ArchiveExpansion archives,
 			AttachmentSettings settings) {
@@ -47,6 +51,15 @@ public final class AttachmentInspector implements AutoCloseable {
 				settings.maxExpansionRatio(), settings.maxExpandedSize().toBytes()), settings);
 	}
 
+	/** As {@link #standard(AttachmentSettings, TextExtractor)}, timing the parser and counting refusals. */
+	public static AttachmentInspector standard(AttachmentSettings settings, TextExtractor parser,
+			MeterRegistry registry) {
+		Measured measured = new Measured(parser, registry);
+		AttachmentInspector inspector = standard(settings, measured);
+		inspector.measured = measured;
+		return inspector;
+	}
+
 	public static TextExtractor tika(AttachmentSettings settings) {
 		return new TikaTextExtractor(settings.maxTextChars(), settings.maxMessageSize().toBytes());
 	}
@@ -56,6 +69,9 @@ public final class AttachmentInspector implements AutoCloseable {
 		List<InspectedFile> out = new ArrayList<>();
 		for (IncomingFile file : files) {
 			inspect(file, null, 0, budget, out);
+		}
+		if (this.measured != null) {
+			this.measured.count(out);
 		}
 		return out;
 	}

@@ -51,10 +51,10 @@ class LeaderElectionConfiguration {
 	}
 
 	@Bean
-	LockRegistry<Lock> pollerLocks(DefaultLockRepository pollerLockRepository, LeaderSettings settings) {
+	PollerLocks pollerLocks(DefaultLockRepository pollerLockRepository, LeaderSettings settings) {
 		JdbcLockRegistry registry = new JdbcLockRegistry(pollerLockRepository, settings.lockTtl());
 		registry.setIdleBetweenTries(settings.retry());
-		return new ReleaseNeverThrows(registry);
+		return new PollerLocks(registry);
 	}
 
 	/**
@@ -71,14 +71,32 @@ class LeaderElectionConfiguration {
 	}
 
 	/**
-	 * A lock whose release cannot fail. {@code JdbcLock.unlock()} throws when the database is away or the
-	 * lock expired into another instance's hands; thrown inside the leader initiator's own error handling it
-	 * would end its election thread before it revokes leadership, and the route would go on polling. Locally
-	 * the lock is released all the same, and in the database it expires.
+	 * The registry the leader initiators use, with two additions that take nothing from its semantics:
+	 * a lock's release cannot fail ({@code JdbcLock.unlock()} throws when the database is away or the lock
+	 * expired into another instance's hands; thrown inside the initiator's own error handling it would end
+	 * its election thread before it revokes, and the route would go on polling: locally the lock is released
+	 * all the same, and in the database it expires), and the time of each lock's last successful
+	 * acquisition or renewal is kept, so that a leader whose renewals stopped can stop polling before its
+	 * lock expires ({@link MailboxPollers}): the registry retries transient database errors inside
+	 * {@code tryLock} for as long as they last.
 	 */
-	private record ReleaseNeverThrows(JdbcLockRegistry registry) implements LockRegistry<Lock> {
+	static class PollerLocks implements LockRegistry<Lock> {
 
 		private static final Logger log = LoggerFactory.getLogger(LeaderElectionConfiguration.class);
+
+		private final JdbcLockRegistry registry;
+
+		private final java.util.Map<Object, Long> renewed = new java.util.concurrent.ConcurrentHashMap<>();
+
+		PollerLocks(JdbcLockRegistry registry) {
+			this.registry = registry;
+		}
+
+		/** How long ago the lock was last acquired or renewed by this instance; null when never. */
+		java.time.Duration sinceRenewal(Object key) {
+			Long at = this.renewed.get(key);
+			return at == null ? null : java.time.Duration.ofNanos(System.nanoTime() - at);
+		}
 
 		@Override
 		public Lock obtain(Object key) {
@@ -97,12 +115,19 @@ class LeaderElectionConfiguration {
 
 				@Override
 				public boolean tryLock() {
-					return lock.tryLock();
+					return renewedIf(lock.tryLock());
 				}
 
 				@Override
 				public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
-					return lock.tryLock(time, unit);
+					return renewedIf(lock.tryLock(time, unit));
+				}
+
+				private boolean renewedIf(boolean acquired) {
+					if (acquired) {
+						PollerLocks.this.renewed.put(key, System.nanoTime());
+					}
+					return acquired;
 				}
 
 				@Override

@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Lock;
 
 import be.persocontact.gateway.system.Mailbox;
 import be.persocontact.gateway.system.Mailboxes;
@@ -24,7 +23,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.integration.leader.Candidate;
 import org.springframework.integration.leader.Context;
 import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
-import org.springframework.integration.support.locks.LockRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +41,7 @@ public class MailboxPollers {
 
 	private static final Logger log = LoggerFactory.getLogger(MailboxPollers.class);
 
-	private final LockRegistry<Lock> locks;
+	private final LeaderElectionConfiguration.PollerLocks locks;
 
 	private final CamelContext camel;
 
@@ -60,9 +58,14 @@ public class MailboxPollers {
 
 	private final Map<String, AtomicInteger> leading = new ConcurrentHashMap<>();
 
+	private final Map<String, Poller> pollers = new ConcurrentHashMap<>();
+
+	/** Stops a leader's route when its lock's renewals stopped (see {@link #checkRenewals()}). */
+	private java.util.concurrent.ScheduledExecutorService watchdog;
+
 	private volatile boolean started;
 
-	MailboxPollers(LockRegistry<Lock> pollerLocks, CamelContext camel, MeterRegistry meters, LeaderSettings settings,
+	MailboxPollers(LeaderElectionConfiguration.PollerLocks pollerLocks, CamelContext camel, MeterRegistry meters, LeaderSettings settings,
 			ApplicationEventPublisher events, Mailboxes mailboxes) {
 		this.locks = pollerLocks;
 		this.camel = camel;
@@ -89,8 +92,9 @@ public class MailboxPollers {
 			.description("1 while this instance polls the mailbox, else 0")
 			.tag("mailbox", mailboxId)
 			.register(this.meters);
-		LockRegistryLeaderInitiator initiator = new LockRegistryLeaderInitiator(this.locks,
-				new Poller(mailboxId, routeId, leader));
+		Poller poller = new Poller(mailboxId, routeId, leader);
+		this.pollers.put(mailboxId, poller);
+		LockRegistryLeaderInitiator initiator = new LockRegistryLeaderInitiator(this.locks, poller);
 		initiator.setHeartBeatMillis(this.settings.heartbeat().toMillis());
 		initiator.setBusyWaitMillis(this.settings.retry().toMillis());
 		initiator.setApplicationEventPublisher(this.events); // OnGrantedEvent / OnRevokedEvent for whoever listens
@@ -99,6 +103,11 @@ public class MailboxPollers {
 		if (this.started) {
 			initiator.start();
 		}
+	}
+
+	/** The candidate of a mailbox, as its initiator sees it. */
+	Candidate candidate(String mailboxId) {
+		return this.pollers.get(mailboxId);
 	}
 
 	/** Whether this instance polls that mailbox now. */
@@ -112,6 +121,13 @@ public class MailboxPollers {
 	public synchronized void startElections() {
 		this.started = true;
 		this.initiators.values().forEach(LockRegistryLeaderInitiator::start);
+		this.watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "leader-watchdog");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long every = Math.max(100, this.settings.retry().toMillis());
+		this.watchdog.scheduleWithFixedDelay(this::checkRenewals, every, every, TimeUnit.MILLISECONDS);
 		log.info("Mailbox pollers: {} stand for election as {} (takeover within {})", this.initiators.keySet(),
 				this.instance, this.settings.takeoverBound());
 	}
@@ -120,7 +136,37 @@ public class MailboxPollers {
 	@EventListener(ContextClosedEvent.class)
 	public synchronized void stopElections() {
 		this.started = false;
+		if (this.watchdog != null) {
+			this.watchdog.shutdownNow();
+		}
 		this.initiators.values().forEach(LockRegistryLeaderInitiator::stop);
+	}
+
+	/**
+	 * A leader whose lock has not been renewed for {@code lock-ttl - heartbeat} (the database does not
+	 * answer; the initiator keeps retrying inside the registry meanwhile) stops polling before its lock
+	 * expires and another instance takes it; it polls again as soon as a renewal succeeds, if it is still
+	 * the leader, and otherwise the initiator revokes it.
+	 */
+	void checkRenewals() {
+		java.time.Duration limit = this.settings.lockTtl().minus(this.settings.heartbeat());
+		for (Poller poller : this.pollers.values()) {
+			try {
+				java.time.Duration since = this.locks.sinceRenewal(poller.getRole());
+				if (since == null) {
+					continue;
+				}
+				if (since.compareTo(limit) > 0) {
+					poller.suspend(since);
+				}
+				else if (since.compareTo(this.settings.heartbeat().multipliedBy(2)) < 0) {
+					poller.resume();
+				}
+			}
+			catch (RuntimeException failed) {
+				log.warn("Leader watchdog of mailbox {}: {}", poller.mailboxId, failed.toString());
+			}
+		}
 	}
 
 	/** The candidate of one mailbox: its route runs exactly while it leads. */
@@ -132,16 +178,22 @@ public class MailboxPollers {
 
 		private final AtomicInteger leader;
 
-		private final Counter granted;
+		private final Counter grants;
 
-		private final Counter revoked;
+		private final Counter revocations;
+
+		/** Leadership granted by the initiator and not revoked since. */
+		private boolean granted;
+
+		/** Granted, but not polling: the lock's renewals stopped. */
+		private boolean suspended;
 
 		Poller(String mailboxId, String routeId, AtomicInteger leader) {
 			this.mailboxId = mailboxId;
 			this.routeId = routeId;
 			this.leader = leader;
-			this.granted = changes(mailboxId, "granted");
-			this.revoked = changes(mailboxId, "revoked");
+			this.grants = changes(mailboxId, "granted");
+			this.revocations = changes(mailboxId, "revoked");
 		}
 
 		private Counter changes(String mailbox, String event) {
@@ -163,10 +215,48 @@ public class MailboxPollers {
 		}
 
 		@Override
-		public void onGranted(Context context) {
+		public synchronized void onGranted(Context context) {
 			log.info("Leadership of {} granted to {}: polling mailbox {} (route {})", getRole(), getId(),
 					this.mailboxId, this.routeId);
-			this.granted.increment();
+			this.granted = true;
+			this.suspended = false;
+			startPolling();
+		}
+
+		@Override
+		public synchronized void onRevoked(Context context) {
+			boolean wasPolling = this.granted && !this.suspended;
+			this.granted = false;
+			this.suspended = false;
+			log.info("Leadership of {} revoked from {}: no longer polling mailbox {}", getRole(), getId(),
+					this.mailboxId);
+			if (wasPolling) {
+				stopPolling();
+			}
+		}
+
+		synchronized void suspend(java.time.Duration since) {
+			if (!this.granted || this.suspended) {
+				return;
+			}
+			this.suspended = true;
+			log.warn("Leadership of {} suspended on {}: its lock was not renewed for {} ms (database unreachable); "
+					+ "no longer polling mailbox {}", getRole(), getId(), since.toMillis(), this.mailboxId);
+			stopPolling();
+		}
+
+		synchronized void resume() {
+			if (!this.granted || !this.suspended) {
+				return;
+			}
+			log.info("Leadership of {} resumed on {}: its lock is renewed again; polling mailbox {}", getRole(),
+					getId(), this.mailboxId);
+			startPolling();
+			this.suspended = false;
+		}
+
+		private void startPolling() {
+			this.grants.increment();
 			try {
 				MailboxPollers.this.camel.getRouteController().startRoute(this.routeId);
 			}
@@ -177,12 +267,9 @@ public class MailboxPollers {
 			this.leader.set(1);
 		}
 
-		@Override
-		public void onRevoked(Context context) {
+		private void stopPolling() {
 			this.leader.set(0);
-			this.revoked.increment();
-			log.info("Leadership of {} revoked from {}: no longer polling mailbox {}", getRole(), getId(),
-					this.mailboxId);
+			this.revocations.increment();
 			try {
 				// a batch in work is only recorded: it ends quickly; what is not moved is absorbed as a duplicate
 				MailboxPollers.this.camel.getRouteController().stopRoute(this.routeId, 10, TimeUnit.SECONDS);
