@@ -105,6 +105,9 @@ class SeveralMailboxesIntegrationTests extends OfficerMailTestSupport {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.meters.get("gateway.intake.received").tag("mailbox", "fr")
 				.tag("disposition", "done").counter().count()).isGreaterThanOrEqualTo(3));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.meters.get("gateway.intake.outcomes").tag("mailbox", "fr")
+				.tag("outcome", "TICKET_CREATED").counter().count()).isGreaterThanOrEqualTo(1));
 	}
 
 	@Test
