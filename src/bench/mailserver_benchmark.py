@@ -223,26 +223,39 @@ service anvil {{
 }}
 """)
         subprocess.run(["/usr/sbin/dovecot", "-c", self.conf], check=True)
-        deadline = time.time() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), 1).close()
-                break
-            except OSError:
-                if time.time() > deadline:
-                    raise SystemExit(f"dovecot did not listen; see {self.dir}/dovecot.log")
+        try:
+            deadline = time.time() + 10
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", self.port), 1).close()
+                    break
+                except OSError:
+                    if time.time() > deadline:
+                        raise SystemExit(f"dovecot did not listen; see {self.dir}/dovecot.log")
+                    time.sleep(0.1)
+            pidfile = os.path.join(self.dir, "run", "master.pid")
+            while not os.path.exists(pidfile) and time.time() < deadline + 10:
                 time.sleep(0.1)
-        self.master = int(open(os.path.join(self.dir, "run", "master.pid")).read().strip())
-        c = self.connect()
-        for folder in ("Processed", "Quarantine"):
-            c.create(folder)
-        c.logout()
+            self.master = int(open(pidfile).read().strip())
+            c = self.connect()
+            for folder in ("Processed", "Quarantine"):
+                c.create(folder)
+            c.logout()
+        except BaseException:
+            self.close()
+            raise
 
     def connect(self):
-        c = imaplib.IMAP4("127.0.0.1", self.port)
-        c.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        c.login(HELPDESK, "secret")
-        return c
+        for attempt in range(5):
+            try:
+                c = imaplib.IMAP4("127.0.0.1", self.port, timeout=30)
+                c.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                c.login(HELPDESK, "secret")
+                return c
+            except (OSError, imaplib.IMAP4.error):
+                if attempt == 4:
+                    raise
+                time.sleep(1)
 
     def close(self):
         subprocess.run(["/usr/sbin/dovecot", "-c", self.conf, "stop"])
@@ -430,6 +443,7 @@ def run_dovecot(args, gen):
     dovecot, sink = Dovecot(), Sink()
     jfr = os.path.join(work, "dc.jfr")
     results = []
+    proc = None
     try:
         proc, http, startup = start_gateway(args, work, [
             "--gateway.mail.host=127.0.0.1", "--gateway.mail.imap-protocol=imap", f"--gateway.mail.imap-port={dovecot.port}",
