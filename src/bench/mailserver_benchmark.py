@@ -33,6 +33,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from intake_benchmark import ROOT, TOKEN, free_port, ops, parse_instant, pct, profile, samples_by_thread  # noqa: E402
 
 HELPDESK = "helpdesk@persocontact.local"
+SEED, PACED_SEED = 20261129, 1313  # gen_corpus.py's default seed; another for the paced run (no Message-ID twice)
 CLK = os.sysconf("SC_CLK_TCK")
 
 
@@ -264,14 +265,25 @@ service anvil {{
 
 # ---------------------------------------------------------------- gateway
 
-def corpus(work, name, count, seed, gen):
-    out = os.path.join(work, name)
-    cmd = [sys.executable, gen, "--out", out, "--count", str(count), "--tag-format", "[HRB{n:07d}]", "--to", HELPDESK]
-    if seed is not None:
-        cmd += ["--seed", str(seed)]
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+def corpus(count, seed, gen, cache):
+    """The first count mails of gen_corpus.py's corpus for seed, generated once into cache and kept there:
+    generating 5,000 mails takes minutes, the runs should not. A prefix of a larger cached corpus serves too."""
+    os.makedirs(cache, exist_ok=True)
+    found = None
+    for d in os.listdir(cache):
+        n, _, s = d.partition("-")
+        if n.isdigit() and s == str(seed) and int(n) >= count and (found is None or int(n) < int(found.partition("-")[0])):
+            found = d
+    if found is None:
+        found = f"{count}-{seed}"
+        tmp = os.path.join(cache, found + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"generating the {count}-mail corpus (seed {seed}) into {cache}, once ...", file=sys.stderr)
+        subprocess.run([sys.executable, gen, "--out", tmp, "--count", str(count), "--seed", str(seed),
+                        "--tag-format", "[HRB{n:07d}]", "--to", HELPDESK], check=True, stdout=subprocess.DEVNULL)
+        os.rename(tmp, os.path.join(cache, found))
     mails = []
-    for path in sorted(glob.glob(os.path.join(out, "*.eml"))):
+    for path in sorted(glob.glob(os.path.join(cache, found, "*.eml")))[:count]:
         raw = open(path, "rb").read()
         msg = email.message_from_bytes(raw)
         mails.append((msg["Message-ID"].strip(), email.utils.parseaddr(msg["From"] or "")[1] or "bench@example.org", raw))
@@ -412,9 +424,31 @@ def ack_times(sink, since):
     return acks
 
 
+def big_mail(mb):
+    """A mail with one scanned-PDF-like attachment of mb megabytes (one page, one large image stream)."""
+    from email.mime.application import MIMEApplication
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+    image = os.urandom(mb * 1024 * 1024)
+    pdf = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+           b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</XObject<</Im1 4 0 R>>>>/Contents 5 0 R>>endobj\n"
+           b"4 0 obj<</Type/XObject/Subtype/Image/Width 4000/Height 4000/ColorSpace/DeviceRGB/BitsPerComponent 8"
+           b"/Filter/DCTDecode/Length " + str(len(image)).encode() + b">>stream\n" + image + b"\nendstream endobj\n"
+           b"5 0 obj<</Length 30>>stream\nq 595 0 0 842 0 0 cm /Im1 Do Q\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+    msg = MIMEMultipart()
+    mid = email.utils.make_msgid(domain="bench.example.org")
+    msg["Message-ID"], msg["From"], msg["To"] = mid, "big.scan@example.org", HELPDESK
+    msg["Subject"], msg["Date"] = "Scan van mijn medisch attest", email.utils.formatdate()
+    msg.attach(MIMEText("In bijlage de scan.", "plain", "utf-8"))
+    part = MIMEApplication(pdf, "pdf")
+    part.add_header("Content-Disposition", "attachment", filename="scan.pdf")
+    msg.attach(part)
+    return mid, "big.scan@example.org", msg.as_bytes()
+
+
 def run_greenmail(args, gen):
     work = tempfile.mkdtemp(prefix="pc-bench-gm-")
-    mails = corpus(work, "corpus", args.greenmail_count, None, gen)
+    mails = corpus(args.greenmail_count, SEED, gen, args.corpus_cache)
     smtp, imap = free_port(), free_port()
     jfr = os.path.join(work, "gm.jfr")
     proc, http, startup = start_gateway(args, work, [f"--gateway.embedded.mail.smtp-port={smtp}",
@@ -439,7 +473,7 @@ def run_greenmail(args, gen):
 
 def run_dovecot(args, gen):
     work = tempfile.mkdtemp(prefix="pc-bench-dc-")
-    mails = corpus(work, "corpus", args.count, None, gen)
+    mails = corpus(args.count, SEED, gen, args.corpus_cache)
     dovecot, sink = Dovecot(), Sink()
     jfr = os.path.join(work, "dc.jfr")
     results = []
@@ -461,7 +495,7 @@ def run_dovecot(args, gen):
             results.append(figures("dovecot flood", mails, sent, by_id, meter, ack_times(sink, t0), args.warmup, t0,
                                    startup, fed, jfr, dict(meter.rss), {"outbound_accepted": len(sink.accepted)}))
             if args.paced_seconds > 0:
-                paced = corpus(work, "paced", int(args.paced_rate * args.paced_seconds), 1313, gen)
+                paced = corpus(int(args.paced_rate * args.paced_seconds), PACED_SEED, gen, args.corpus_cache)
                 before = len(sink.accepted)
                 sent2, t1 = {}, time.time()
                 feed_imap(dovecot, paced, args.feeders, sent2, rate=args.paced_rate)
@@ -473,6 +507,22 @@ def run_dovecot(args, gen):
                                        {"offered_per_s": args.paced_rate, "outbound_accepted": len(sink.accepted) - before,
                                         "cpu_ms_per_mail": {k: round((meter.at(time.time())[k] - meter.at(t1)[k]) / len(paced), 1)
                                                             for k in ("gateway", "mariadb", "mailserver")}}))
+            if args.big_mb > 0:
+                big = big_mail(args.big_mb)
+                rss_before = hwm_mb([proc.pid])
+                sent3, t2 = {}, time.time()
+                feed_imap(dovecot, [big], 1, sent3)
+                by3 = outcomes(http, len(mails) + 10 ** 4, [big[0]], t2 + args.timeout)
+                time.sleep(2)
+                row = (by3.get(big[0]) or [{}])[0]
+                results.append({"run": f"dovecot one mail with a {args.big_mb} MB attachment", "mails": 1,
+                                "outcome": row.get("outcome"), "reason": row.get("reason"),
+                                "one_outcome": len(by3.get(big[0], [])) == 1 and row.get("outcome") != "RECEIVED",
+                                "mail_bytes": len(big[2]),
+                                "latency_commit_ms": round(1000 * (parse_instant(row["processedAt"]) - sent3[big[0]]))
+                                if row.get("processedAt") else None,
+                                "gateway_peak_rss_mb_before": rss_before,
+                                "gateway_peak_rss_mb_after": hwm_mb([proc.pid])})
         finally:
             stop_gateway(proc)
             meter.stop = True
@@ -497,12 +547,17 @@ def main():
     ap.add_argument("--feeders", type=int, default=4)
     ap.add_argument("--paced-rate", type=float, default=20, help="mails/s offered in the paced run (default 20)")
     ap.add_argument("--paced-seconds", type=int, default=60, help="length of the paced run; 0 skips it (default 60)")
+    ap.add_argument("--big-mb", type=int, default=25,
+                    help="after the paced run, one mail with an attachment of this many MB; 0 skips (default 25)")
     ap.add_argument("--workers", type=int, default=None, help="gateway.intake.workers; default: the gateway's own")
     ap.add_argument("--poll-delay", type=int, default=100, help="gateway.mail.poll-delay ms (default 100)")
     ap.add_argument("--outbox-period", type=int, default=500, help="gateway.notification.outbox-period ms (default 500)")
-    ap.add_argument("--jvm", default="", help="JVM options; default: none, i.e. the jar's own settings")
+    ap.add_argument("--jvm", default="@deploy/jvm.options",
+                    help="JVM options (default: @deploy/jvm.options, the settings the Dockerfile runs with)")
     ap.add_argument("--extra", default="", help="extra --key=value arguments for the gateway")
     ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py"))
+    ap.add_argument("--corpus-cache", default=os.path.join(ROOT, "target", "bench-corpus"),
+                    help="where generated corpora are kept between runs (default target/bench-corpus)")
     ap.add_argument("--jar", default=None)
     ap.add_argument("--timeout", type=int, default=600, help="seconds to wait for every outcome per run")
     ap.add_argument("--out", default=None, help="also write the JSON result to this file")
