@@ -294,8 +294,8 @@ def corpus(count, seed, gen, cache):
 def start_gateway(args, work, mail_args, jfr):
     http, dbport = free_port(), free_port()
     opts = args.jvm.split() if args.jvm else []
-    cmd = (["java"] + opts + [f"-XX:StartFlightRecording=filename={jfr},settings=profile,dumponexit=true",
-            "-jar", args.jar, f"--server.port={http}", f"--gateway.embedded.db.data-dir={work}/mariadb",
+    recording = [f"-XX:StartFlightRecording=filename={jfr},settings=profile,dumponexit=true"] if args.jfr else []
+    cmd = (["java"] + opts + recording + ["-jar", args.jar, f"--server.port={http}", f"--gateway.embedded.db.data-dir={work}/mariadb",
             f"--gateway.embedded.db.base-dir={work}/mariadb-server", f"--gateway.embedded.db.port={dbport}", f"--gateway.access.secret-file={work}/secret",
             f"--gateway.ops.token={TOKEN}", f"--gateway.mail.poll-delay={args.poll_delay}",
             f"--gateway.notification.outbox-period={args.outbox_period}",
@@ -458,6 +458,14 @@ def ack_times(sink, since, by_id):
     return acks
 
 
+def wait_for_acks(sink, since, by_id, deadline):
+    """Until every mail that opened a ticket has its acknowledgement at the sink (or the deadline)."""
+    wanted = sum(1 for rows in by_id.values() if any(r["outcome"] == "TICKET_CREATED" for r in rows))
+    while len(ack_times(sink, since, by_id)) < wanted and time.time() < deadline:
+        time.sleep(0.5)
+    time.sleep(1)
+
+
 def big_mail(mb):
     """A mail with one scanned-PDF-like attachment of mb megabytes (one page, one large image stream)."""
     from email.mime.application import MIMEApplication
@@ -517,7 +525,11 @@ def run_dovecot(args, gen):
             "--gateway.mail.host=127.0.0.1", "--gateway.mail.imap-protocol=imap", f"--gateway.mail.imap-port={dovecot.port}",
             "--gateway.mail.smtp-protocol=smtp", f"--gateway.mail.smtp-port={sink.port}",
             f"--gateway.mail.username={HELPDESK}", "--gateway.mail.password=secret",
-            "--gateway.intake.trust-unauthenticated-mail=true"], jfr)
+            "--gateway.intake.trust-unauthenticated-mail=true"] + ([
+                # the big mail is read, its file stored and parsed, not refused for its size
+                f"--gateway.intake.max-message-size={2 * args.big_mb}MB",
+                f"--gateway.attachment.max-message-size={2 * args.big_mb}MB",
+                f"--gateway.attachment.max-file-size={2 * args.big_mb}MB"] if args.big_mb > 0 else []), jfr)
         meter = Meter(proc.pid, dovecot.master)
         meter.start()
         try:
@@ -525,7 +537,7 @@ def run_dovecot(args, gen):
             feed_imap(dovecot, mails, args.feeders, sent)
             fed = time.time() - t0
             by_id = outcomes(db, [m[0] for m in mails], t0 + args.timeout)
-            time.sleep(3)  # the last acknowledgements leave with the next outbox run
+            wait_for_acks(sink, t0, by_id, t0 + args.timeout)
             results.append(figures("dovecot flood", mails, sent, by_id, meter, ack_times(sink, t0, by_id), args.warmup, t0,
                                    startup, fed, jfr, dict(meter.rss), {"outbound_accepted": len(sink.accepted)}))
             if args.paced_seconds > 0:
@@ -535,7 +547,7 @@ def run_dovecot(args, gen):
                 feed_imap(dovecot, paced, args.feeders, sent2, rate=args.paced_rate)
                 fed2 = time.time() - t1
                 by2 = outcomes(db, [m[0] for m in paced], t1 + args.timeout)
-                time.sleep(3)
+                wait_for_acks(sink, t1, by2, t1 + args.timeout)
                 results.append(figures(f"dovecot paced {args.paced_rate}/s", paced, sent2, by2, meter, ack_times(sink, t1, by2),
                                        10 ** 9, t1, 0, fed2, jfr, dict(meter.rss),
                                        {"offered_per_s": args.paced_rate, "outbound_accepted": len(sink.accepted) - before,
@@ -583,6 +595,8 @@ def main():
     ap.add_argument("--paced-seconds", type=int, default=60, help="length of the paced run; 0 skips it (default 60)")
     ap.add_argument("--big-mb", type=int, default=25,
                     help="after the paced run, one mail with an attachment of this many MB; 0 skips (default 25)")
+    ap.add_argument("--no-jfr", dest="jfr", action="store_false",
+                    help="no JFR recording (no top frames): peak RSS as in production, without JFR's buffers")
     ap.add_argument("--workers", type=int, default=None, help="gateway.intake.workers; default: the gateway's own")
     ap.add_argument("--poll-delay", type=int, default=100, help="gateway.mail.poll-delay ms (default 100)")
     ap.add_argument("--outbox-period", type=int, default=500, help="gateway.notification.outbox-period ms (default 500)")
