@@ -25,12 +25,12 @@ fed has one inbound record with a final outcome and that no Message-ID has two r
 Needs Java 17, python3 (standard library only), /usr/sbin/dovecot for the Dovecot runs. Root or a user
 that can start Dovecot (it drops to nobody for the Maildir). Everything listens on 127.0.0.1.
 """
-import argparse, collections, email, email.utils, glob, imaplib, json, os, shutil, signal, smtplib, socket
+import argparse, collections, re, email, email.utils, glob, imaplib, json, os, shutil, signal, smtplib, socket
 import socketserver, subprocess, sys, tempfile, threading, time
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from intake_benchmark import ROOT, TOKEN, free_port, ops, parse_instant, pct, profile, samples_by_thread  # noqa: E402
+from intake_benchmark import ROOT, TOKEN, free_port, ops, parse_instant, pct  # noqa: E402
 
 HELPDESK = "helpdesk@persocontact.local"
 SEED, PACED_SEED = 20261129, 1313  # gen_corpus.py's default seed; another for the paced run (no Message-ID twice)
@@ -303,7 +303,9 @@ def start_gateway(args, work, mail_args, jfr):
            + ([f"--gateway.intake.workers={args.workers}"] if args.workers else []) + mail_args + args.extra.split())
     log = open(os.path.join(work, "gateway.log"), "w")
     started = time.time()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    # as the Dockerfile: glibc's malloc arenas capped, else each busy thread may grow its own
+    env = dict(os.environ, MALLOC_ARENA_MAX=os.environ.get("MALLOC_ARENA_MAX", "2"))
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     while True:
         try:
             ops(http, "/api/ops/inbound?limit=1")
@@ -438,8 +440,7 @@ def figures(name, mails, sent, by_id, meter, acks, warmup, t0, startup, fed_s, j
         window("steady_state", order[steady_from - 1], order[-1], len(order) - steady_from)
     if extra:
         res.update(extra)
-    res["profile_top"] = profile(jfr, 12)
-    res["samples_by_thread"] = samples_by_thread(jfr, 8)
+    res["profile_top"], res["samples_by_thread"] = work_profile(jfr)
     return res
 
 
@@ -456,6 +457,28 @@ def ack_times(sink, since, by_id):
             if r["outcome"] == "TICKET_CREATED" and r.get("ticketNumber") in by_ticket:
                 acks[m] = by_ticket[r["ticketNumber"]]
     return acks
+
+
+def work_profile(jfr, top=12):
+    """Top frames (own samples) and threads of the JFR execution samples, start-up left out (the main thread
+    and Spring's pre-init): where the gateway spends its time on mail."""
+    if not os.path.exists(jfr):
+        return [], []
+    out = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "1", jfr],
+                         capture_output=True, text=True).stdout
+    frames, threads = collections.Counter(), collections.Counter()
+    for event in out.split("jdk.ExecutionSample {")[1:]:
+        t = re.search(r'sampledThread = "([^"]*)"', event)
+        f = re.search(r"stackTrace = \[\s*\n\s*(\S+)", event)
+        name = t.group(1) if t else "?"
+        if name in ("main", "background-preinit"):
+            continue
+        threads[re.sub(r"\d+", "N", name)] += 1
+        if f:
+            frames[f.group(1)] += 1
+    ft, tt = sum(frames.values()) or 1, sum(threads.values()) or 1
+    return ([f"{100 * n / ft:.1f}% {f}" for f, n in frames.most_common(top)],
+            [f"{100 * n / tt:.1f}% {t}" for t, n in threads.most_common(8)])
 
 
 def wait_for_acks(sink, since, by_id, deadline):
@@ -575,8 +598,7 @@ def run_dovecot(args, gen):
         # the profile covers the whole gateway run (flood and paced); printed on the flood result
         for r in results[1:]:
             r.pop("profile_top", None); r.pop("samples_by_thread", None)
-        results[0]["profile_top"] = profile(jfr, 12)
-        results[0]["samples_by_thread"] = samples_by_thread(jfr, 8)
+        results[0]["profile_top"], results[0]["samples_by_thread"] = work_profile(jfr)
     finally:
         dovecot.close()
         sink.close()
