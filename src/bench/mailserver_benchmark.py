@@ -332,6 +332,12 @@ class Db:
                     "--batch", "-N", "persocontact", "-e"]
         self.http, self.offset = http, None
 
+    def lines(self, sql):
+        return subprocess.run(self.cmd + [sql], capture_output=True, text=True, check=True).stdout.splitlines()
+
+    def scalar(self, sql):
+        return int(subprocess.run(self.cmd + [sql], capture_output=True, text=True, check=True).stdout.strip() or 0)
+
     def rows(self):
         out = subprocess.run(self.cmd + ["SELECT id, message_id, outcome, DATE_FORMAT(processed_at, '%Y-%m-%dT%H:%i:%s.%f'), "
                                          "ticket_number FROM inbound_message"], capture_output=True, text=True, check=True).stdout
@@ -481,10 +487,11 @@ def work_profile(jfr, top=12):
             [f"{100 * n / tt:.1f}% {t}" for t, n in threads.most_common(8)])
 
 
-def wait_for_acks(sink, since, by_id, deadline):
-    """Until every mail that opened a ticket has its acknowledgement at the sink (or the deadline)."""
-    wanted = sum(1 for rows in by_id.values() if any(r["outcome"] == "TICKET_CREATED" for r in rows))
-    while len(ack_times(sink, since, by_id)) < wanted and time.time() < deadline:
+def wait_for_outbox(db, deadline):
+    """Until the outbox has nothing left to send (every acknowledgement and announcement at the sink)."""
+    while time.time() < deadline:
+        if db.scalar("SELECT COUNT(*) FROM outbound_mail WHERE status = 'PENDING'") == 0:
+            break
         time.sleep(0.5)
     time.sleep(1)
 
@@ -560,9 +567,11 @@ def run_dovecot(args, gen):
             feed_imap(dovecot, mails, args.feeders, sent)
             fed = time.time() - t0
             by_id = outcomes(db, [m[0] for m in mails], t0 + args.timeout)
-            wait_for_acks(sink, t0, by_id, t0 + args.timeout)
+            wait_for_outbox(db, t0 + args.timeout)
             results.append(figures("dovecot flood", mails, sent, by_id, meter, ack_times(sink, t0, by_id), args.warmup, t0,
-                                   startup, fed, jfr, dict(meter.rss), {"outbound_accepted": len(sink.accepted)}))
+                                   startup, fed, jfr, dict(meter.rss), {"outbound_accepted": len(sink.accepted),
+                                    "outbox_by_kind_and_status": db.lines("SELECT kind, status, COUNT(*) FROM outbound_mail "
+                                                                          "GROUP BY kind, status")}))
             if args.paced_seconds > 0:
                 paced = corpus(int(args.paced_rate * args.paced_seconds), PACED_SEED, gen, args.corpus_cache)
                 before = len(sink.accepted)
@@ -570,7 +579,7 @@ def run_dovecot(args, gen):
                 feed_imap(dovecot, paced, args.feeders, sent2, rate=args.paced_rate)
                 fed2 = time.time() - t1
                 by2 = outcomes(db, [m[0] for m in paced], t1 + args.timeout)
-                wait_for_acks(sink, t1, by2, t1 + args.timeout)
+                wait_for_outbox(db, t1 + args.timeout)
                 results.append(figures(f"dovecot paced {args.paced_rate}/s", paced, sent2, by2, meter, ack_times(sink, t1, by2),
                                        10 ** 9, t1, 0, fed2, jfr, dict(meter.rss),
                                        {"offered_per_s": args.paced_rate, "outbound_accepted": len(sink.accepted) - before,
