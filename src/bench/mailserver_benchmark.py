@@ -3,27 +3,39 @@
 throw-away Dovecot, side by side, in one command.
 
     ./mvnw -B -q -DskipTests package
-    python3 src/bench/mailserver_benchmark.py                 # full comparison, ~6-9 min on a quiet 2-core machine
+    python3 src/bench/mailserver_benchmark.py [--out result.json]      # the full comparison
     python3 src/bench/mailserver_benchmark.py --servers dovecot --count 2000 --paced-seconds 30   # quicker
 
-Runs, each with a fresh gateway (embedded MariaDB in its own mariadbd process, fresh data directory):
-  greenmail  corpus of --greenmail-count mails (default 1,000) sent over SMTP to the embedded GreenMail
-             by --feeders parallel feeders (as intake_benchmark.py); outbound mail stays in GreenMail.
-  dovecot    flood: a corpus of --count mails (default 5,000) delivered by IMAP APPEND into the helpdesk
-             INBOX of a throw-away Dovecot (Debian dovecot-imapd, as the tests' DovecotServer); the
-             gateway sends its outbound mail to a local SMTP sink (TCP_NODELAY) that records each accept.
-             Then, on the same (warm) gateway, paced: --paced-rate mails/s (default 20) for --paced-seconds
-             (default 60) from a corpus of another seed, for latency when not flooded.
-Reported per run: warm-up (the first --warmup mails, default 1,000) and steady state (the last 3/5 of a
-run of at least 2.5 x warm-up mails: mails 2,001..5,000 of 5,000); mails/s; CPU ms per mail of the
-gateway JVM, of MariaDB and of the mail server (utime+stime+cutime+cstime of the process trees, from
-/proc, sampled every 0.5 s); latency arrival (SMTP accept / APPEND done) -> committed outcome, and ->
-acknowledgement accepted by the SMTP sink (Dovecot only), p50/p99; peak RSS (VmHWM) per process; the
-top JFR frames and threads. Every mail must have exactly one outcome: the run checks that each mail
-fed has one inbound record with a final outcome and that no Message-ID has two records ("one_outcome").
+Runs, each with a fresh gateway started from the jar with deploy/jvm.options (as the Dockerfile) and
+MALLOC_ARENA_MAX=2, its embedded MariaDB in its own mariadbd process, a fresh data directory:
+  greenmail  the first --greenmail-count mails (default 1,000) of the corpus sent over SMTP to the embedded
+             GreenMail by --feeders parallel feeders (as intake_benchmark.py); outbound mail stays in GreenMail.
+  dovecot    flood: --count mails (default 5,000) delivered by IMAP APPEND (--feeders connections) into the
+             helpdesk INBOX of a throw-away Dovecot (Debian dovecot-imapd, configured as the tests'
+             DovecotServer); the gateway sends its outbound mail to a local SMTP sink (TCP_NODELAY) that
+             records each accept. Then, on the same warm gateway:
+             paced: --paced-rate mails/s (default 20) for --paced-seconds (default 60), from a corpus of
+             another seed (no Message-ID twice), for latency when not flooded;
+             big: one mail with a --big-mb (default 25) MB attachment, size limits raised so that it is read,
+             stored and parsed; the gateway's peak RSS before and after it.
+Reported per run: warm-up (the first --warmup mails, default 1,000) and steady state (the last 3/5 of a run
+of at least 2.5 x warm-up mails: mails 2,001..5,000 of 5,000): mails/s and CPU ms per mail of the gateway
+JVM, of MariaDB and of the mail server (utime+stime+cutime+cstime of the process trees from /proc, sampled
+every 0.5 s; GreenMail's CPU is inside the gateway's); latency arrival (SMTP accepted / APPEND done) ->
+committed outcome, and -> acknowledgement accepted by the SMTP sink (Dovecot only), p50/p95/p99; peak RSS
+(VmHWM) per process; the outbox by kind and status; the top JFR frames and threads, start-up left out.
+Every mail must have exactly one outcome: each mail fed must have one inbound record with a final outcome
+and no Message-ID two records ("one_outcome"; the script exits with 2 otherwise). Outcomes are read from
+the embedded MariaDB with its own client (the operator API lists at most 1,000 mails).
 
-Needs Java 17, python3 (standard library only), /usr/sbin/dovecot for the Dovecot runs. Root or a user
-that can start Dovecot (it drops to nobody for the Maildir). Everything listens on 127.0.0.1.
+The corpus is ../shared/bench/gen_corpus.py's, generated once per seed into --corpus-cache (default
+target/bench-corpus; 5,000 mails take a few minutes the first time) and reused. Total run time of the full
+comparison on a quiet 2-core machine: start-ups ~2 x 25 s, GreenMail 1,000 mails, Dovecot 5,000 mails,
+60 s paced, the big mail. --no-jfr measures RSS without JFR's buffers (no frames then).
+
+Needs Java 17 (and its `jfr` tool), python3 (standard library only), /usr/sbin/dovecot (Debian
+dovecot-imapd) for the Dovecot runs, run as root or a user that may start Dovecot (it stores mail as
+nobody). Everything listens on 127.0.0.1.
 """
 import argparse, collections, re, email, email.utils, glob, imaplib, json, os, shutil, signal, smtplib, socket
 import socketserver, subprocess, sys, tempfile, threading, time
