@@ -83,7 +83,7 @@ class IntakeLimitsIntegrationTests extends MailIntegrationTestSupport {
 			.startsWith("UNAUTHENTICATED");
 		assertThat(count("SELECT COUNT(*) FROM ticket WHERE requester_address = ?", ceo)).isZero();
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.mail.folder(helpdesk(), this.mailSettings.quarantineFolder())
+			.until(() -> this.mail.folder(helpdesk(), this.mailSettings.processedFolder())
 				.stream()
 				.anyMatch(m -> subjectOf(m).equals("Wijzig mijn rekeningnummer")));
 		Thread.sleep(1000);

@@ -107,7 +107,7 @@ class IntakeOutageIntegrationTests {
 	}
 
 	@Test
-	void aMailBeingProcessedWhenTheDatabaseStopsStaysInTheInboxAndBecomesOneTicketWhenItReturns() throws Exception {
+	void aMailBeingProcessedWhenTheDatabaseStopsStaysRecordedAndBecomesOneTicketWhenItReturns() throws Exception {
 		String sender = unique("db.outage");
 		stopDatabaseDuringNextMail.set(true);
 		this.mail.sendRaw(mailFrom(sender, "Verlof " + sender), HELPDESK);
@@ -119,11 +119,8 @@ class IntakeOutageIntegrationTests {
 		assertThat(this.direct.queryForObject("SELECT outcome FROM inbound_message WHERE sender = ?", String.class,
 				sender)).isEqualTo("RECEIVED");
 		assertThat(count(this.direct, "SELECT COUNT(*) FROM ticket WHERE requester_address = ?", sender)).isZero();
-		assertThat(subjects(this.mail.inbox(HELPDESK))).contains("Verlof " + sender);
-		Flags flags = inboxFlags("Verlof " + sender);
-		assertThat(flags.contains(Flags.Flag.SEEN) || flags.contains(Flags.Flag.DELETED)).as("seen or deleted: %s", flags)
-			.isFalse();
-		assertThat(subjects(this.mail.folder(HELPDESK, "Processed"))).doesNotContain("Verlof " + sender);
+		// recorded before the database went: the mail is the database's now, and left the inbox
+		assertThat(subjects(this.mail.folder(HELPDESK, "Processed"))).containsOnlyOnce("Verlof " + sender);
 		assertThat(this.mail.inbox(sender)).isEmpty();
 
 		database.restore();

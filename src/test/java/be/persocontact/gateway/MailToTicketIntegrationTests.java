@@ -238,7 +238,7 @@ class MailToTicketIntegrationTests extends MailIntegrationTestSupport {
 		assertThat((String) record.get("error")).contains("No usable address in From, Sender or Return-Path").contains("undisclosed-recipients");
 		assertThat(((Number) record.get("size")).longValue()).isPositive();
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.mail.folder(helpdesk(), this.mailSettings.quarantineFolder())
+			.until(() -> this.mail.folder(helpdesk(), this.mailSettings.processedFolder())
 				.stream()
 				.anyMatch(m -> subjectOf(m).equals("broken " + marker)));
 		// a move is a copy, then an expunge of the original: the inbox catches up a moment later

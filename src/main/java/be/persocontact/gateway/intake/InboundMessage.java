@@ -87,6 +87,25 @@ public class InboundMessage {
 
 	private String subject;
 
+	/** The configured mailbox it came from ({@code default} while there is one). */
+	@Column(name = "mailbox_id", nullable = false)
+	private String mailboxId = RawMail.DEFAULT_MAILBOX;
+
+	/** The instance processing it until {@link #claimedUntil}, or that processed it last; null before. */
+	@Column(name = "claimed_by")
+	private String claimedBy;
+
+	@Column(name = "claimed_until")
+	private Instant claimedUntil;
+
+	/** A mail that failed for a passing reason is tried again from then on. */
+	@Column(name = "next_attempt_at")
+	private Instant nextAttemptAt;
+
+	/** The size the server gave a mail recorded by its header block only (larger than allowed); else null. */
+	@Column(name = "declared_size")
+	private Long declaredSize;
+
 	/** When the retention purge or an erasure emptied {@link #raw}; null while the bytes are kept. */
 	@Column(name = "raw_purged_at")
 	private Instant rawPurgedAt;
@@ -106,6 +125,7 @@ public class InboundMessage {
 		this.receivedAt = at;
 		this.outcome = Outcome.RECEIVED;
 		this.deliveries = 1;
+		this.mailboxId = mail.mailboxId();
 	}
 
 	/** A second copy of a message already recorded: kept, pointing at the original. */
@@ -137,7 +157,13 @@ public class InboundMessage {
 		this.readNotes = truncate(readNotes, 10_000);
 	}
 
+	/** Recorded by its header block only: the server said the whole mail has this many bytes. */
+	void tooLarge(long size) {
+		this.declaredSize = size;
+	}
+
 	void finish(Outcome outcome, String reason, String ticketNumber, Instant at) {
+		release();
 		this.outcome = outcome;
 		this.reason = truncate(reason, 255);
 		this.ticketNumber = ticketNumber;
@@ -154,7 +180,14 @@ public class InboundMessage {
 		this.outcome = Outcome.FAILED;
 		this.error = truncate(failure.getClass().getName() + ": " + failure.getMessage(), 10_000);
 		this.processedAt = at;
+		// the claim ends when the next attempt is set (InboundRecorder.retryAfter) or the mail is quarantined
 		return this.attempts;
+	}
+
+	/** Ends the claim; {@link #claimedBy} stays, naming the instance that worked on it last. */
+	private void release() {
+		this.claimedUntil = null;
+		this.nextAttemptAt = null;
 	}
 
 	void quarantine(Instant at) {
@@ -162,6 +195,7 @@ public class InboundMessage {
 	}
 
 	void quarantine(String reason, Instant at) {
+		release();
 		this.outcome = Outcome.QUARANTINED;
 		this.reason = truncate(reason, 255);
 		this.processedAt = at;
@@ -181,6 +215,19 @@ public class InboundMessage {
 
 	public String mailbox() {
 		return this.mailbox;
+	}
+
+	public String mailboxId() {
+		return this.mailboxId;
+	}
+
+	/** The size the server gave a mail recorded by its headers only, or null. */
+	public Long declaredSize() {
+		return this.declaredSize;
+	}
+
+	public String claimedBy() {
+		return this.claimedBy;
 	}
 
 	public Long uidValidity() {

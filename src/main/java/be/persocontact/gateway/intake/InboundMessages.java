@@ -12,6 +12,11 @@ public interface InboundMessages extends Repository<InboundMessage, Long> {
 
 	Optional<InboundMessage> findById(Long id);
 
+	/** The message, its row locked until the transaction ends: two instances never finish it both. */
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+	@org.springframework.data.jpa.repository.Query("select m from InboundMessage m where m.id = :id")
+	Optional<InboundMessage> lockById(@org.springframework.data.repository.query.Param("id") Long id);
+
 	Optional<InboundMessage> findByMailboxAndUidValidityAndUid(String mailbox, Long uidValidity, Long uid);
 
 	Optional<InboundMessage> findByDedupKey(String dedupKey);

@@ -24,9 +24,12 @@ class InboundRecorder {
 
 	private final Clock clock;
 
-	InboundRecorder(InboundMessages messages, Clock clock) {
+	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	InboundRecorder(InboundMessages messages, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
 		this.messages = messages;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -59,6 +62,47 @@ class InboundRecorder {
 			// another instance recorded the same message a moment ago: the caller retries and finds it
 			throw new IllegalStateException("Message recorded concurrently; retrying", raced);
 		}
+	}
+
+	/**
+	 * Records a mail over the size limit by its header block, with the size the server gave; processing
+	 * rejects it politely. A re-delivery is recognised like any other.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public Recorded recordTooLarge(RawMail headersOnly, long size) {
+		Recorded recorded = record(headersOnly);
+		if (!recorded.duplicate()) {
+			this.messages.findById(recorded.id()).orElseThrow().tooLarge(size);
+		}
+		return recorded;
+	}
+
+	/**
+	 * A failed attempt of processing; -1 when the message was finished meanwhile (by another instance),
+	 * which is then left as it is.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public int recordFailedAttempt(Long id, Throwable failure) {
+		InboundMessage message = this.messages.lockById(id).orElseThrow();
+		if (message.outcome().isFinished()) {
+			return -1;
+		}
+		return message.recordFailure(failure, this.clock.instant());
+	}
+
+	/**
+	 * A message that failed for a passing reason is claimed again after this wait, counted on the
+	 * database's clock like the claims ({@link RecordedMailClaims}); its claim ends here, not before.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void retryAfter(Long id, java.time.Duration wait) {
+		this.jdbc.update("UPDATE inbound_message SET next_attempt_at = DATE_ADD(NOW(6), INTERVAL ? MICROSECOND), "
+				+ "claimed_until = NULL WHERE id = ?", wait.toNanos() / 1000, id);
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+	public Outcome outcome(Long id) {
+		return this.messages.findById(id).orElseThrow().outcome();
 	}
 
 	/** Records (once) a mail whose bytes could not be read, keyed by its UID. */

@@ -11,9 +11,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,43 +21,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code Authorization: Bearer …}, at least 32 characters, compared in constant time). Without a token it
  * is switched off. A client that presents {@code maxFailures} wrong tokens within the failure window gets
  * 429 until the window ends, without its token being looked at (so guessing on learns nothing), and the
- * log says so once.
+ * log says so once. The token check and its count of failures are {@link OperatorTokens}', shared with the
+ * operator console.
  */
 @Configuration(proxyBeanMethods = false)
 class OperatorAccess {
 
-	private static final Logger log = LoggerFactory.getLogger(OperatorAccess.class);
-
 	@Bean
-	FilterRegistrationBean<OncePerRequestFilter> operatorTokenFilter(OperatorSettings settings) {
-		byte[] expected = digest(settings.token());
-		ClientLimits failures = new ClientLimits("operator-token-failures", settings.maxFailures(),
-				settings.failureWindow(), 100_000);
+	FilterRegistrationBean<OncePerRequestFilter> operatorTokenFilter(OperatorTokens tokens) {
 		OncePerRequestFilter filter = new OncePerRequestFilter() {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
 					FilterChain chain) throws ServletException, IOException {
-				if (!settings.isOn()) {
-					problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+				switch (tokens.check(request, bearerToken(request))) {
+					case OFF -> problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
 							"The operator API is off: set GATEWAY_OPS_TOKEN to switch it on.");
-					return;
-				}
-				String client = ClientAddress.of(request);
-				if (failures.isExhausted(client)) {
-					tooManyFailures(response, failures.retryAfter(client));
-					return;
-				}
-				if (!MessageDigest.isEqual(expected, digest(bearerToken(request)))) {
-					failures.tryAcquire(client);
-					if (failures.isExhausted(client)) {
-						log.warn("Operator API: {} wrong tokens from {} within {}; its requests are refused for {}",
-								settings.maxFailures(), client, settings.failureWindow(), failures.retryAfter(client));
+					case THROTTLED -> tooManyFailures(response, tokens.retryAfter(request));
+					case WRONG -> {
+						response.setHeader("WWW-Authenticate", "Bearer realm=\"operators\"");
+						problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Operator token missing or wrong.");
 					}
-					response.setHeader("WWW-Authenticate", "Bearer realm=\"operators\"");
-					problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Operator token missing or wrong.");
-					return;
+					case RIGHT -> chain.doFilter(request, response);
 				}
-				chain.doFilter(request, response);
 			}
 		};
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);

@@ -109,8 +109,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		Ticket ticket = new Ticket(number, requester, subject, at);
 		ticket.timeline.add(new TimelineEntry(ticket, TimelineEntryKind.REQUESTER_MESSAGE, requester.address(),
 				firstMessage, inboundMessageId, at));
-		ticket.timeline.add(new TimelineEntry(ticket, TimelineEntryKind.SYSTEM, null,
-				"Follows up closed ticket " + closed, null, at));
+		ticket.recordSystemNote("Follows up closed ticket " + closed, TimelineNote.FOLLOWS_UP, closed.value(), at);
 		ticket.registerEvent(new TicketOpened(number, requester.address(), closed));
 		return ticket;
 	}
@@ -194,7 +193,8 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		if (previous != null && !previous.equals(queue)) {
 			this.assignee = null;
 		}
-		recordSystemNote("Queue " + queue + " (" + reason + ")", at);
+		// the rule and its reason are for officers; the requester reads only which team has the request
+		recordSystemNote("Queue " + queue + " (" + reason + ")", TimelineNote.PASSED_TO_TEAM, queue, at);
 		registerEvent(new TicketRouted(number(), queue, previous, reason));
 	}
 
@@ -283,9 +283,22 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		this.updatedAt = at;
 	}
 
-	/** Something the gateway noticed, shown on the timeline but never sent anywhere. */
+	/**
+	 * Something the gateway noticed, shown on the timeline to officers only (its text is theirs) and
+	 * never sent anywhere.
+	 */
 	public void recordSystemNote(String note, Instant at) {
-		this.timeline.add(new TimelineEntry(this, TimelineEntryKind.SYSTEM, null, note, null, at));
+		recordSystemNote(note, null, null, at);
+	}
+
+	/**
+	 * A system entry the requester may read too: officers read {@code text}, the requester the typed
+	 * {@code note}'s sentence in their language.
+	 */
+	void recordSystemNote(String text, TimelineNote note, String argument, Instant at) {
+		TimelineEntry entry = new TimelineEntry(this, TimelineEntryKind.SYSTEM, null, text, null, at);
+		entry.note(note, argument);
+		this.timeline.add(entry);
 		this.updatedAt = at;
 	}
 

@@ -249,7 +249,8 @@ public class TicketManagement {
 
 	private void noteLegacyReferences(Ticket ticket, RequesterMessage message) {
 		for (String legacy : message.legacyReferences()) {
-			ticket.recordSystemNote("Refers to " + legacy + " of the previous system", this.clock.instant());
+			ticket.recordSystemNote("Refers to " + legacy + " of the previous system", TimelineNote.REFERS_TO_PREVIOUS_SYSTEM,
+					legacy, this.clock.instant());
 		}
 	}
 

@@ -59,6 +59,13 @@ public class TimelineEntry {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	/** What the requester may read of a system entry; null: the entry is for officers only. */
+	@Enumerated(EnumType.STRING)
+	private TimelineNote note;
+
+	@Column(name = "note_argument")
+	private String noteArgument;
+
 	protected TimelineEntry() {
 	}
 
@@ -111,6 +118,20 @@ public class TimelineEntry {
 
 	public Instant createdAt() {
 		return this.createdAt;
+	}
+
+	public TimelineNote note() {
+		return this.note;
+	}
+
+	/** The note's one argument: a queue code or a ticket number. */
+	public String noteArgument() {
+		return this.noteArgument;
+	}
+
+	void note(TimelineNote note, String argument) {
+		this.note = note;
+		this.noteArgument = argument;
 	}
 
 	public String receivedText() {

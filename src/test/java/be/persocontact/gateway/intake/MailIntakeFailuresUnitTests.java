@@ -48,12 +48,14 @@ class MailIntakeFailuresUnitTests {
 	private final IntakeSettings settings = new IntakeSettings(3, "helpdesk@persocontact.local", "nl",
 			DataSize.ofMegabytes(30), 20, Duration.ofHours(1), List.of(), 3, false, 30, 60);
 
+	private final IntakeFailures failures = new IntakeFailures(this.recorder, this.settings,
+			new IntakeProcessingSettings(Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(2), 4),
+			Clock.systemUTC());
+
 	private final MailIntake intake = new MailIntake(this.recorder, this.messages, this.chain,
-			mock(ThreadResolver.class), mock(FailingAddresses.class), mock(RejectionNotices.class), this.attachments,
-			mock(TicketManagement.class), this.settings, new TransactionTemplate(new NoTransactions()),
-			Clock.systemUTC(), mock(be.persocontact.gateway.queue.OfficerReplies.class),
-			mock(be.persocontact.gateway.queue.TicketRouting.class), mock(SenderAuthentication.class),
-			mock(AppendLimits.class));
+			mock(ThreadResolver.class), mock(SenderAuthentication.class), this.attachments, mock(MachineMailNotes.class),
+			mock(OfficerMail.class), mock(TicketMessages.class), mock(OversizedMail.class), this.failures, this.settings,
+			new TransactionTemplate(new NoTransactions()));
 
 	@BeforeEach
 	void machinesLetEveryMailThrough() {
@@ -69,7 +71,7 @@ class MailIntakeFailuresUnitTests {
 		verify(this.recorder).quarantineUnprocessable(eq(ID),
 				org.mockito.ArgumentMatchers.argThat(failure -> failure.reason() == UnprocessableMail.Reason.NO_SENDER
 						&& failure.getMessage().contains("undisclosed-recipients")));
-		verify(this.recorder, never()).recordFailure(anyLong(), any());
+		verify(this.recorder, never()).recordFailedAttempt(anyLong(), any());
 	}
 
 	@Test
@@ -84,14 +86,16 @@ class MailIntakeFailuresUnitTests {
 	}
 
 	@Test
-	void aPassingFaultLeavesTheMailForTheNextPollUntilMaxAttempts() {
+	void aPassingFaultIsTriedAgainLaterWithABackoffUntilMaxAttempts() {
 		RawMail mail = stored("From: anna@example.org\r\nSubject: Attest\r\n\r\nHierbij.\r\n");
 		RuntimeException databaseDown = new DataAccessResourceFailureException("Connection refused");
 		when(this.attachments.inspect(any())).thenThrow(databaseDown);
-		when(this.recorder.recordFailure(ID, databaseDown)).thenReturn(1, 2, 3);
+		when(this.recorder.recordFailedAttempt(ID, databaseDown)).thenReturn(1, 2, 3);
 
 		assertThat(this.intake.receive(mail)).isEqualTo(Disposition.RETRY_LATER);
+		verify(this.recorder).retryAfter(ID, Duration.ofSeconds(2));
 		assertThat(this.intake.receive(mail)).isEqualTo(Disposition.RETRY_LATER);
+		verify(this.recorder).retryAfter(ID, Duration.ofSeconds(4));
 		verify(this.recorder, never()).quarantine(anyLong());
 		assertThat(this.intake.receive(mail)).isEqualTo(Disposition.QUARANTINE);
 
@@ -104,7 +108,7 @@ class MailIntakeFailuresUnitTests {
 		RawMail mail = stored("From: anna@example.org\r\nSubject: Attest\r\n\r\nHierbij.\r\n");
 		RuntimeException databaseDown = new DataAccessResourceFailureException("Connection refused");
 		when(this.attachments.inspect(any())).thenThrow(databaseDown);
-		when(this.recorder.recordFailure(ID, databaseDown)).thenThrow(databaseDown);
+		when(this.recorder.recordFailedAttempt(ID, databaseDown)).thenThrow(databaseDown);
 
 		assertThatThrownBy(() -> this.intake.receive(mail)).isSameAs(databaseDown);
 		verify(this.recorder, never()).quarantine(anyLong());
@@ -113,7 +117,9 @@ class MailIntakeFailuresUnitTests {
 	private RawMail stored(String text) {
 		RawMail mail = new RawMail("helpdesk@test/INBOX", 1L, 42L, text.getBytes(StandardCharsets.UTF_8));
 		when(this.recorder.record(mail)).thenReturn(new InboundRecorder.Recorded(ID, false));
-		when(this.messages.findById(ID)).thenReturn(Optional.of(new InboundMessage(mail, "sha", "key", Instant.now())));
+		InboundMessage record = new InboundMessage(mail, "sha", "key", Instant.now());
+		when(this.messages.findById(ID)).thenReturn(Optional.of(record));
+		when(this.messages.lockById(ID)).thenReturn(Optional.of(record));
 		return mail;
 	}
 

@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import be.persocontact.gateway.intake.Disposition;
 import be.persocontact.gateway.intake.MailIntake;
 import be.persocontact.gateway.intake.RawMail;
+import be.persocontact.gateway.intake.RecordedMailProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import be.persocontact.gateway.system.MailServerSettings;
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the polled IMAP message as raw bytes (with peek, so reading does not mark it seen), with its
- * UID and UIDVALIDITY, and passes it to intake. Returns the {@link Disposition} the route acts on.
+ * UID and UIDVALIDITY, and has intake record it; processing is then any instance's (the poller wakes its
+ * own instance's processor at once). Returns the {@link Disposition} the route acts on: a recorded mail
+ * is moved to the processed folder once its record committed.
  */
 @Component("imapMailReceiver")
 public class ImapMailReceiver {
@@ -49,9 +52,13 @@ public class ImapMailReceiver {
 
 	private final IntakeWorkers workers;
 
-	ImapMailReceiver(MailIntake intake, MailServerSettings settings, IntakeWorkers workers) {
+	private final RecordedMailProcessor processor;
+
+	ImapMailReceiver(MailIntake intake, MailServerSettings settings, IntakeWorkers workers,
+			RecordedMailProcessor processor) {
 		this.intake = intake;
 		this.workers = workers;
+		this.processor = processor;
 		this.mailbox = settings.username() + "@" + settings.host() + "/" + settings.folder();
 		this.processedFolder = settings.processedFolder();
 		this.quarantineFolder = settings.quarantineFolder();
@@ -64,6 +71,8 @@ public class ImapMailReceiver {
 		MoveAfterCommit move = new MoveAfterCommit(message, this.moves, this.workers);
 		exchange.getExchangeExtension().addOnCompletion(move);
 		Disposition disposition = intake(exchange, message, move);
+		// recorded: any instance may process it now, this one first
+		this.processor.wake();
 		move.folder = switch (disposition) {
 			case DONE -> this.processedFolder;
 			case QUARANTINE -> this.quarantineFolder;
@@ -104,7 +113,7 @@ public class ImapMailReceiver {
 		}
 		long size = sizeOf(message);
 		if (size > this.intake.maxMessageBytes()) {
-			return this.intake.receiveTooLarge(new RawMail(this.mailbox, uidValidity, uid, headerBlock(message)), size);
+			return this.intake.recordTooLarge(new RawMail(this.mailbox, uidValidity, uid, headerBlock(message)), size);
 		}
 		byte[] raw;
 		try {
@@ -119,7 +128,7 @@ public class ImapMailReceiver {
 			}
 			return this.intake.receiveUnreadable(this.mailbox, uidValidity, uid, unreadable);
 		}
-		return this.intake.receive(new RawMail(this.mailbox, uidValidity, uid, raw));
+		return this.intake.record(new RawMail(this.mailbox, uidValidity, uid, raw));
 	}
 
 	/**
@@ -157,7 +166,7 @@ public class ImapMailReceiver {
 				ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size + 1024, 16 * 1024 * 1024));
 				message.writeTo(out);
 				RawMail mail = new RawMail(this.mailbox, folder.getUIDValidity(), uid, out.toByteArray());
-				this.workers.handOver(key, mail.bytes(), () -> this.intake.receive(mail));
+				this.workers.handOver(key, mail.bytes(), () -> this.intake.record(mail));
 			}
 		}
 		catch (MessagingException | IOException | RuntimeException unread) {

@@ -26,8 +26,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A bounded pool of threads that run the intake of a batch's mails (recording, Tika, the ticket
- * transaction) while the mail consumer's one thread reads the next mails' bytes. Only bytes cross
+ * A bounded pool of threads that record a batch's mails while the mail consumer's one thread reads the
+ * next mails' bytes (processing them is {@link be.persocontact.gateway.intake.RecordedMailProcessor}'s). Only bytes cross
  * over: the IMAP folder is touched by the consumer's thread alone, which also waits for each mail's
  * own result before Camel completes its exchange, so a mail is flagged and moved only after its own
  * commit, as with one worker.

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,12 +16,14 @@ import be.persocontact.gateway.access.LinkPurpose;
 import be.persocontact.gateway.access.LinkUse;
 import be.persocontact.gateway.access.SignedLinks;
 import be.persocontact.gateway.ticket.MyCasesRequests;
+import be.persocontact.gateway.ticket.TeamNames;
 import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketFiles;
 import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketStatus;
 import be.persocontact.gateway.ticket.TimelineEntry;
 import be.persocontact.gateway.ticket.TimelineEntryKind;
+import be.persocontact.gateway.ticket.TimelineNote;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,11 +59,14 @@ class TicketViewController {
 
 	private final MyCasesRequests myCases;
 
+	private final ObjectProvider<TeamNames> teams;
+
 	TicketViewController(LinkManagement access, SignedLinks links, TicketManagement tickets, LinkProblemPage problems,
-			ObjectProvider<TicketFiles> files, MyCasesRequests myCases,
+			ObjectProvider<TicketFiles> files, MyCasesRequests myCases, ObjectProvider<TeamNames> teams,
 			@Value("${gateway.time-zone:Europe/Brussels}") String zone) {
 		this.files = files;
 		this.myCases = myCases;
+		this.teams = teams;
 		this.access = access;
 		this.links = links;
 		this.tickets = tickets;
@@ -79,7 +85,7 @@ class TicketViewController {
 		speakTheRequestersLanguage(ticket, request);
 		Locale locale = Locale.forLanguageTag(
 				request.getParameter("lang") != null ? request.getParameter("lang") : ticket.requester().language());
-		// notes between officers never reach the requester
+		// what is written for officers never reaches the requester (requesterRow)
 		return page(ticket, token, false, granted.recipient(), locale, model);
 	}
 
@@ -129,8 +135,8 @@ class TicketViewController {
 		model.addAttribute("tracker", tracker(ticket.status()));
 		model.addAttribute("timeline", ticket.timeline()
 			.stream()
-			.filter(entry -> officer || entry.kind() != TimelineEntryKind.INTERNAL_NOTE)
-			.map(entry -> row(entry, officer))
+			.map(entry -> officer ? Optional.of(officerRow(entry)) : requesterRow(ticket, entry, locale))
+			.flatMap(Optional::stream)
 			.toList());
 		model.addAttribute("officer", officer);
 		model.addAttribute("token", token);
@@ -159,22 +165,73 @@ class TicketViewController {
 	}
 
 	/**
-	 * Officers also get a message as it was received, when trimming left something out of its body. What
-	 * was lost from a damaged mail is a detail for officers too; the requester reads the sentence.
+	 * Officers read every entry in full, with a message as it was received when trimming left something
+	 * out of its body.
 	 */
-	private TimelineRow row(TimelineEntry entry, boolean officer) {
-		boolean detailForOfficers = entry.kind() == TimelineEntryKind.DAMAGED_MAIL && !officer;
+	private TimelineRow officerRow(TimelineEntry entry) {
 		return new TimelineRow(entry.kind().name(), entry.author(), this.timeFormat.format(entry.createdAt()),
-				entry.createdAt().toString(), detailForOfficers ? null : entry.body(),
-				entry.statusFrom() == null ? null : entry.statusFrom().name(),
-				entry.statusTo() == null ? null : entry.statusTo().name(), officer ? entry.receivedText() : null);
+				entry.createdAt().toString(), entry.body(), name(entry.statusFrom()), name(entry.statusTo()),
+				entry.receivedText(), null, null);
+	}
+
+	/**
+	 * What the requester may read of an entry, decided per kind (a new kind does not compile until it is
+	 * decided here): their own and HR's messages, the status changes with only the words meant for them,
+	 * the typed notes as a sentence in their language; nothing written for officers.
+	 */
+	private Optional<TimelineRow> requesterRow(Ticket ticket, TimelineEntry entry, Locale locale) {
+		return switch (entry.kind()) {
+			case REQUESTER_MESSAGE, OFFICER_MESSAGE -> Optional.of(requesterRow(entry, entry.body(), null, null));
+			// the question and the proposed solution were written to the requester, a refusal's reason is
+			// their own; any other note (a deadline passed, an erasure, operator tooling) is for officers
+			case STATUS_CHANGE -> Optional.of(requesterRow(entry, entry.statusTo() == TicketStatus.PENDING
+					|| entry.statusTo() == TicketStatus.AWAITING_ACCEPTANCE
+					|| ticket.requester().address().equalsIgnoreCase(String.valueOf(entry.author())) ? entry.body()
+							: null, null, null));
+			// what was lost from a damaged mail is a detail for officers: the requester reads a sentence
+			case DAMAGED_MAIL -> Optional.of(requesterRow(entry, null, null, null));
+			// the label says a mail went out; what it said is in the requester's mailbox
+			case NOTIFICATION -> Optional.of(requesterRow(entry, null, null, null));
+			case INTERNAL_NOTE -> Optional.empty();
+			// written for officers, in their words: only a typed note becomes a sentence for the requester
+			case SYSTEM -> noteArgument(entry, locale)
+				.map(argument -> requesterRow(entry, null, entry.note().name(), argument));
+		};
+	}
+
+	/** The argument of a typed note as the requester reads it: a queue becomes its team's name. */
+	private Optional<String> noteArgument(TimelineEntry entry, Locale locale) {
+		if (entry.note() == null) {
+			return Optional.empty();
+		}
+		if (entry.note() == TimelineNote.PASSED_TO_TEAM) {
+			return this.teams.orderedStream()
+				.flatMap(names -> names.nameOf(entry.noteArgument(), locale).stream())
+				.findFirst();
+		}
+		return Optional.ofNullable(entry.noteArgument());
+	}
+
+	/** Only the requester's own messages carry an author on their page: officers' addresses stay internal. */
+	private TimelineRow requesterRow(TimelineEntry entry, String body, String note, String noteArgument) {
+		String author = entry.kind() == TimelineEntryKind.REQUESTER_MESSAGE ? entry.author() : null;
+		return new TimelineRow(entry.kind().name(), author, this.timeFormat.format(entry.createdAt()),
+				entry.createdAt().toString(), body, name(entry.statusFrom()), name(entry.statusTo()), null, note,
+				noteArgument);
+	}
+
+	private static String name(TicketStatus status) {
+		return status == null ? null : status.name();
 	}
 
 	record TrackerStep(String status, boolean current, boolean done) {
 	}
 
+	/**
+	 * @param note a typed note's code, shown as the sentence {@code timeline.note.<code>} with {@code noteArgument}
+	 */
 	record TimelineRow(String kind, String author, String at, String isoAt, String body, String statusFrom,
-			String statusTo, String receivedText) {
+			String statusTo, String receivedText, String note, String noteArgument) {
 	}
 
 }

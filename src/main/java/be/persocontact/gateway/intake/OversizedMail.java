@@ -1,0 +1,50 @@
+package be.persocontact.gateway.intake;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A mail over the size limit, recorded by its header block only: rejected politely (at most once a day
+ * per sender), unless a machine sent it, which is never answered.
+ */
+@Component
+class OversizedMail {
+
+	private final IntakeChain chain;
+
+	private final RejectionNotices notices;
+
+	private final IntakeSettings settings;
+
+	private final Clock clock;
+
+	OversizedMail(IntakeChain chain, RejectionNotices notices, IntakeSettings settings, Clock clock) {
+		this.chain = chain;
+		this.notices = notices;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	Outcome reject(InboundMessage record, long size) {
+		ParsedMail mail;
+		try {
+			mail = ParsedMail.parse(record.raw());
+		}
+		catch (Exception ex) {
+			throw UnprocessableMail.unparseable("headers", ex);
+		}
+		if (this.chain.run(mail) instanceof IntakeCheck.Stop stop) {
+			record.finish(stop.outcome(), stop.reason() + "; " + size + " bytes", null, this.clock.instant());
+			return stop.outcome();
+		}
+		if (mail.sender() != null) {
+			this.notices.notifyOnce(mail.sender().address(), MailIntake.languageOf(mail, this.settings),
+					Outcome.REJECTED_TOO_LARGE, mail.subject());
+		}
+		record.finish(Outcome.REJECTED_TOO_LARGE, size + " bytes, more than " + this.settings.maxMessageSize(), null,
+				this.clock.instant());
+		return Outcome.REJECTED_TOO_LARGE;
+	}
+
+}

@@ -1,0 +1,95 @@
+package be.persocontact.gateway.intake;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Claims recorded mails for one instance: the oldest unfinished ones that nobody holds, locked with
+ * {@code SELECT … FOR UPDATE SKIP LOCKED} (MariaDB 10.6+) so that instances claiming at the same moment
+ * take different mails without waiting for each other, then marked with the instance and a lease. A claim
+ * whose instance died expires with its lease and the mail is claimed again. Of one sender's mails only the
+ * earliest unfinished are claimed, in order: a new ticket and the reply to it never race.
+ */
+@Component
+class RecordedMailClaims {
+
+	/** One claimed mail: its id and its sender (null when it has none), for the sender's lane. */
+	record Claimed(long id, String sender) {
+	}
+
+	private static final String UNFINISHED = "outcome IN ('RECEIVED', 'FAILED') AND size_bytes > 0";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transaction;
+
+	RecordedMailClaims(JdbcTemplate jdbc, TransactionTemplate transaction) {
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+	}
+
+	/**
+	 * Claims up to {@code max} mails for {@code instance} until {@code lease} from now, oldest first. Mails
+	 * this instance claimed before and is no longer working on ({@code working} does not hold them: their
+	 * failure could not even be recorded) are claimable again at once.
+	 */
+	List<Claimed> claim(String instance, int max, Duration lease, java.util.Set<Long> working) {
+		if (max <= 0) {
+			return List.of();
+		}
+		return this.transaction.execute(status -> {
+			// the database's clock, the same for every instance
+			String notWorking = working.isEmpty() ? ""
+					: " AND id NOT IN (" + working.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+			List<Claimed> free = this.jdbc.query("SELECT id, sender FROM inbound_message WHERE " + UNFINISHED
+					+ " AND (claimed_until IS NULL OR claimed_until < NOW(6) OR claimed_by = ?)" + notWorking
+					+ " AND (next_attempt_at IS NULL OR next_attempt_at <= NOW(6)) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+					(row, n) -> new Claimed(row.getLong(1), row.getString(2)), instance, max);
+			List<Claimed> inOrder = inSenderOrder(free);
+			if (inOrder.isEmpty()) {
+				return List.of();
+			}
+			String ids = inOrder.stream().map(c -> Long.toString(c.id())).collect(Collectors.joining(","));
+			this.jdbc.update("UPDATE inbound_message SET claimed_by = ?, claimed_until = DATE_ADD(NOW(6), INTERVAL ? "
+					+ "MICROSECOND) WHERE id IN (" + ids + ")", instance, lease.toNanos() / 1000);
+			return inOrder;
+		});
+	}
+
+	/**
+	 * Drops a mail whose sender has an earlier unfinished mail outside this claim (another instance holds
+	 * it, or it waits for its retry): it is claimed once that one is finished.
+	 */
+	private List<Claimed> inSenderOrder(List<Claimed> free) {
+		List<String> senders = free.stream().map(Claimed::sender).filter(s -> s != null).distinct().toList();
+		if (senders.isEmpty()) {
+			return free;
+		}
+		String ids = free.stream().map(c -> Long.toString(c.id())).collect(Collectors.joining(","));
+		String marks = String.join(",", Collections.nCopies(senders.size(), "?"));
+		Map<String, Long> earliestElsewhere = new HashMap<>();
+		this.jdbc.query("SELECT sender, MIN(id) FROM inbound_message WHERE " + UNFINISHED + " AND sender IN (" + marks
+				+ ") AND id NOT IN (" + ids + ") GROUP BY sender",
+				row -> {
+					earliestElsewhere.put(row.getString(1), row.getLong(2));
+				}, senders.toArray());
+		List<Claimed> kept = new ArrayList<>();
+		for (Claimed mail : free) {
+			Long earlier = mail.sender() == null ? null : earliestElsewhere.get(mail.sender());
+			if (earlier == null || earlier > mail.id()) {
+				kept.add(mail);
+			}
+		}
+		return kept;
+	}
+
+}

@@ -1,0 +1,177 @@
+package be.persocontact.gateway.intake;
+
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs on every instance: claims recorded mails ({@link RecordedMailClaims}) and processes them
+ * ({@link MailIntake#process}) on {@code gateway.intake.processing.workers} threads, the mails of one
+ * sender one after the other. The poller of this instance wakes it as soon as it recorded mail; besides,
+ * it looks every {@code period} for mails another instance recorded or left behind.
+ */
+@Component
+public class RecordedMailProcessor implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(RecordedMailProcessor.class);
+
+	private final MailIntake intake;
+
+	private final RecordedMailClaims claims;
+
+	private final IntakeProcessingSettings settings;
+
+	/** This instance in the claims: host, pid and a random part (a restarted instance is another one). */
+	private final String instance;
+
+	private final Semaphore wakeUp = new Semaphore(0);
+
+	/** The mails this instance claimed and is working on (queued in a lane or being processed). */
+	private final java.util.Set<Long> working = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	private volatile boolean running;
+
+	private ExecutorService workers;
+
+	private Thread claimer;
+
+	RecordedMailProcessor(MailIntake intake, RecordedMailClaims claims, IntakeProcessingSettings settings) {
+		this.intake = intake;
+		this.claims = claims;
+		this.settings = settings;
+		String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+		this.instance = name.length() <= 64 ? name : name.substring(name.length() - 64);
+	}
+
+	/** Looks for recorded mails now, instead of at the next period. */
+	public void wake() {
+		if (this.wakeUp.availablePermits() == 0) {
+			this.wakeUp.release();
+		}
+	}
+
+	/** How this instance names itself in {@code inbound_message.claimed_by}. */
+	public String instance() {
+		return this.instance;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		this.running = true;
+		AtomicInteger count = new AtomicInteger();
+		this.workers = Executors.newFixedThreadPool(this.settings.workers(), task -> {
+			Thread thread = new Thread(task, "intake-processor-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.claimer = new Thread(this::claimLoop, "intake-claims");
+		this.claimer.setDaemon(true);
+		this.claimer.start();
+		log.info("Processing recorded mails as {} with {} workers", this.instance, this.settings.workers());
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (!this.running) {
+			return;
+		}
+		this.running = false;
+		wake();
+		try {
+			this.claimer.join(10_000);
+			this.workers.shutdown();
+			// a mail still in work when this ends is rolled back; its claim expires and another instance takes it
+			if (!this.workers.awaitTermination(30, TimeUnit.SECONDS)) {
+				this.workers.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stopped before the database and the outbox (default phase 0 and below), started after them. */
+	@Override
+	public int getPhase() {
+		return 1000;
+	}
+
+	private void claimLoop() {
+		while (this.running) {
+			boolean full = false;
+			try {
+				int free = this.settings.workers() - this.working.size();
+				if (free > 0) {
+					List<RecordedMailClaims.Claimed> claimed = this.claims.claim(this.instance, free, this.settings.lease(),
+							java.util.Set.copyOf(this.working));
+					dispatch(claimed);
+					full = claimed.size() == free;
+				}
+			}
+			catch (RuntimeException failure) {
+				// the database is away: the mails wait in it, and so does this loop
+				log.warn("Could not claim recorded mails: {}", failure.toString());
+			}
+			if (!full) {
+				try {
+					this.wakeUp.tryAcquire(this.settings.period().toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	/** Each sender's mails in order on one worker; different senders side by side. */
+	private void dispatch(List<RecordedMailClaims.Claimed> claimed) {
+		Map<String, List<Long>> lanes = new LinkedHashMap<>();
+		for (RecordedMailClaims.Claimed mail : claimed) {
+			String lane = mail.sender() == null ? "#" + mail.id() : mail.sender().toLowerCase(java.util.Locale.ROOT);
+			lanes.computeIfAbsent(lane, key -> new java.util.ArrayList<>()).add(mail.id());
+		}
+		for (List<Long> lane : lanes.values()) {
+			this.working.addAll(lane);
+			this.workers.execute(() -> {
+				for (Long id : lane) {
+					try {
+						if (this.running) {
+							this.intake.process(id);
+						}
+					}
+					catch (RuntimeException failure) {
+						// not even the failure could be recorded: claimed again by this instance at the next round
+						log.warn("Inbound message {} could not be processed: {}", id, failure.toString());
+					}
+					finally {
+						this.working.remove(id);
+					}
+				}
+				wake(); // room for more
+			});
+		}
+	}
+
+}
