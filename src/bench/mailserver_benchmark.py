@@ -309,10 +309,11 @@ def start_gateway(args, work, mail_args, jfr):
     recording = [f"-XX:StartFlightRecording=filename={jfr},settings=profile,dumponexit=true"] if args.jfr else []
     cmd = (["java"] + opts + recording + ["-jar", args.jar, f"--server.port={http}", f"--gateway.embedded.db.data-dir={work}/mariadb",
             f"--gateway.embedded.db.base-dir={work}/mariadb-server", f"--gateway.embedded.db.port={dbport}", f"--gateway.access.secret-file={work}/secret",
-            f"--gateway.ops.token={TOKEN}", f"--gateway.mail.poll-delay={args.poll_delay}",
-            f"--gateway.notification.outbox-period={args.outbox_period}",
+            f"--gateway.ops.token={TOKEN}",
             "--gateway.intake.new-tickets-per-sender=100000"]
-           + ([f"--gateway.intake.workers={args.workers}"] if args.workers else []) + mail_args + args.extra.split())
+           + ([f"--gateway.intake.workers={args.workers}"] if args.workers else [])
+           + ([f"--gateway.mail.poll-delay={args.poll_delay}"] if args.poll_delay else [])
+           + ([f"--gateway.notification.outbox-period={args.outbox_period}"] if args.outbox_period else []) + mail_args + args.extra.split())
     log = open(os.path.join(work, "gateway.log"), "w")
     started = time.time()
     # as the Dockerfile: glibc's malloc arenas capped, else each busy thread may grow its own
@@ -641,8 +642,9 @@ def main():
     ap.add_argument("--no-jfr", dest="jfr", action="store_false",
                     help="no JFR recording (no top frames): peak RSS as in production, without JFR's buffers")
     ap.add_argument("--workers", type=int, default=None, help="gateway.intake.workers; default: the gateway's own")
-    ap.add_argument("--poll-delay", type=int, default=100, help="gateway.mail.poll-delay ms (default 100)")
-    ap.add_argument("--outbox-period", type=int, default=500, help="gateway.notification.outbox-period ms (default 500)")
+    ap.add_argument("--poll-delay", type=int, default=None, help="gateway.mail.poll-delay ms (default: the packaged 250)")
+    ap.add_argument("--outbox-period", type=int, default=None,
+                    help="gateway.notification.outbox-period ms (default: the packaged 1000)")
     ap.add_argument("--jvm", default="@deploy/jvm.options",
                     help="JVM options (default: @deploy/jvm.options, the settings the Dockerfile runs with)")
     ap.add_argument("--extra", default="", help="extra --key=value arguments for the gateway")
