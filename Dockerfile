@@ -15,8 +15,12 @@ COPY --from=build /build/target/persocontact-gateway-0.1.0-SNAPSHOT.jar /app/app
 # The app reads Camel YAML routes and mail templates relative to its working directory.
 COPY routes/ /app/routes/
 COPY mail-templates/ /app/mail-templates/
+# Heap, metaspace, code cache and stacks sized so that the JVM stays within 512 MB resident with a
+# 25 MB attachment in flight (docs/benchmarks.md, issue 13); glibc's per-thread arenas capped likewise.
+COPY deploy/jvm.options /app/jvm.options
+ENV MALLOC_ARENA_MAX=2
 RUN mkdir -p /app/data && chown gateway:gateway /app/data
 USER gateway
 EXPOSE 8080
 VOLUME /app/data
-ENTRYPOINT ["java", "-jar", "app.jar"]
+ENTRYPOINT ["java", "@jvm.options", "-jar", "app.jar"]

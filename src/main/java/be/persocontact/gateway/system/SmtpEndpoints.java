@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
  * The SMTP endpoint each mailbox sends through, as a URI the outbox route sends to: the mailbox's SMTP
  * server, login and sign-in (its password, or its current OAuth2 token). The sign-in objects are put in
  * Camel's registry under the mailbox's id ({@code #smtpSignIn-<id>}, {@code #smtpSessionProperties-<id>}),
- * so the URI names them and holds no secret.
+ * so the URI names them and holds no secret. Each mailbox sends over its own connection of the run
+ * ({@code #outboxSmtpConnection-<id>}, bound by the notification module).
  */
 @Component
 public class SmtpEndpoints {
@@ -36,7 +37,8 @@ public class SmtpEndpoints {
 		String login = server.smtpUsername() == null ? "" : server.smtpUsername();
 		return server.smtpProtocol() + "://" + server.smtpHost() + ":" + server.smtpPort() + "?username=RAW(" + login
 				+ ")&authenticator=#smtpSignIn-" + mailbox.id() + "&additionalJavaMailProperties=#smtpSessionProperties-"
-				+ mailbox.id() + "&headerFilterStrategy=#dropAllMailHeaders";
+				+ mailbox.id() + "&headerFilterStrategy=#dropAllMailHeaders&javaMailSender=#outboxSmtpConnection-"
+				+ mailbox.id();
 	}
 
 }
