@@ -9,6 +9,9 @@ public interface InboundSummary {
 
 	String getMailbox();
 
+	/** The id of the configured mailbox the mail came in on ({@code gateway.mailboxes[].id}, or {@code default}). */
+	String getMailboxId();
+
 	Long getUidValidity();
 
 	Long getUid();

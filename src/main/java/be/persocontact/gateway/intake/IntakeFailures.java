@@ -72,9 +72,9 @@ class IntakeFailures {
 	}
 
 	/** See {@link MailIntake#receiveUnreadable}. */
-	Disposition unreadable(String mailbox, Long uidValidity, long uid, Exception error) {
+	Disposition unreadable(String mailbox, String mailboxId, Long uidValidity, long uid, Exception error) {
 		InboundRecorder.Recorded recorded = this.recorder.recordUnreadable(new RawMail(mailbox, uidValidity, uid,
-				new byte[0]));
+				new byte[0], mailboxId));
 		if (recorded.duplicate()) {
 			return Disposition.DONE;
 		}

@@ -46,40 +46,40 @@ public class IntakeMetrics {
 	/** The log context key of the ticket it went to. */
 	public static final String TICKET_KEY = "ticket";
 
-	/** The one mailbox of today; the tag is there so that several mailboxes need no new metric names. */
+	/** The mailbox of a mail recorded before there were several (and of one the row does not name). */
 	static final String DEFAULT_MAILBOX = "default";
 
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
 
-	private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
+	private final MeterRegistry registry;
 
-	private final Timer latency;
+	/** Per mailbox id (tag {@code mailbox}): the outcome counters and the latency timer. */
+	private final Map<String, Map<Outcome, Counter>> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final Map<String, Timer> latency = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** When this thread started on its current mail: an outcome committed before that is not this one's. */
 	private final ThreadLocal<Instant> started = new ThreadLocal<>();
 
+	@org.springframework.beans.factory.annotation.Autowired
+	IntakeMetrics(MeterRegistry registry, JdbcTemplate jdbc, Clock clock,
+			be.persocontact.gateway.system.Mailboxes mailboxes) {
+		this(registry, jdbc, clock, mailboxes.all().stream().map(be.persocontact.gateway.system.Mailbox::id).toList());
+	}
+
 	IntakeMetrics(MeterRegistry registry, JdbcTemplate jdbc, Clock clock) {
+		this(registry, jdbc, clock, List.of(DEFAULT_MAILBOX));
+	}
+
+	private IntakeMetrics(MeterRegistry registry, JdbcTemplate jdbc, Clock clock, List<String> mailboxes) {
+		this.registry = registry;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		// every outcome from the start, at zero: a rate over a series that does not exist yet is no rate
-		for (Outcome outcome : Outcome.values()) {
-			if (outcome != Outcome.RECEIVED) {
-				this.outcomes.put(outcome, Counter.builder("gateway.intake.outcomes")
-					.description("Inbound mails by committed outcome (FAILED: an attempt that will be retried)")
-					.tag("outcome", outcome.name())
-					.tag("mailbox", DEFAULT_MAILBOX)
-					.register(registry));
-			}
-		}
-		this.latency = Timer.builder("gateway.intake.latency")
-			.description("From a mail's recording to its committed outcome")
-			.tag("mailbox", DEFAULT_MAILBOX)
-			.publishPercentileHistogram()
-			.minimumExpectedValue(Duration.ofMillis(10))
-			.maximumExpectedValue(Duration.ofHours(1))
-			.register(registry);
+		// every outcome of every mailbox from the start, at zero: a rate over a series that does not exist yet is no rate
+		mailboxes.forEach(this::outcomesOf);
+		mailboxes.forEach(this::latencyOf);
 		Gauge.builder("gateway.intake.quarantined",
 				() -> number("SELECT COUNT(*) FROM inbound_message WHERE outcome = 'QUARANTINED'"))
 			.description("Inbound mails held for an operator (replay or discard)")
@@ -92,6 +92,32 @@ public class IntakeMetrics {
 			.description("How long the oldest recorded mail without an outcome has waited; 0 when none waits")
 			.baseUnit("seconds")
 			.register(registry);
+	}
+
+	private Map<Outcome, Counter> outcomesOf(String mailbox) {
+		return this.outcomes.computeIfAbsent(mailbox, id -> {
+			Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
+			for (Outcome outcome : Outcome.values()) {
+				if (outcome != Outcome.RECEIVED) {
+					counters.put(outcome, Counter.builder("gateway.intake.outcomes")
+						.description("Inbound mails by committed outcome (FAILED: an attempt that will be retried)")
+						.tag("outcome", outcome.name())
+						.tag("mailbox", id)
+						.register(this.registry));
+				}
+			}
+			return counters;
+		});
+	}
+
+	private Timer latencyOf(String mailbox) {
+		return this.latency.computeIfAbsent(mailbox, id -> Timer.builder("gateway.intake.latency")
+			.description("From a mail's recording to its committed outcome")
+			.tag("mailbox", id)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(10))
+			.maximumExpectedValue(Duration.ofHours(1))
+			.register(this.registry));
 	}
 
 	/**
@@ -113,7 +139,7 @@ public class IntakeMetrics {
 	public void committed(long inboundMessageId, Outcome outcome) {
 		try {
 			List<Map<String, Object>> rows = this.jdbc.queryForList(
-					"SELECT received_at, processed_at, ticket_number FROM inbound_message WHERE id = ?", inboundMessageId);
+					"SELECT received_at, processed_at, ticket_number, mailbox_id FROM inbound_message WHERE id = ?", inboundMessageId);
 			if (rows.isEmpty()) {
 				return;
 			}
@@ -128,13 +154,14 @@ public class IntakeMetrics {
 					&& processed.toInstant().isBefore(start)) {
 				return; // finished before this thread took it up (another instance): counted where it was done
 			}
-			Counter counter = this.outcomes.get(outcome);
+			String mailbox = row.get("mailbox_id") instanceof String id ? id : DEFAULT_MAILBOX;
+			Counter counter = outcomesOf(mailbox).get(outcome);
 			if (counter != null) {
 				counter.increment();
 			}
 			if (outcome.isFinished() && row.get("received_at") instanceof Timestamp received) {
 				Duration waited = Duration.between(received.toInstant(), this.clock.instant());
-				this.latency.record(waited.isNegative() ? Duration.ZERO : waited);
+				latencyOf(mailbox).record(waited.isNegative() ? Duration.ZERO : waited);
 			}
 		}
 		catch (RuntimeException noFigure) {

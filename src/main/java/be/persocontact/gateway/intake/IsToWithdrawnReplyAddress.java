@@ -1,6 +1,7 @@
 package be.persocontact.gateway.intake;
 
 import be.persocontact.gateway.access.LinkManagement;
+import be.persocontact.gateway.system.Mailboxes;
 import be.persocontact.gateway.ticket.TicketManagement;
 
 import org.springframework.stereotype.Component;
@@ -18,18 +19,22 @@ class IsToWithdrawnReplyAddress implements IntakeCheck {
 
 	private final TicketManagement tickets;
 
-	private final IntakeSettings settings;
+	private final Mailboxes mailboxes;
 
-	IsToWithdrawnReplyAddress(LinkManagement links, TicketManagement tickets, IntakeSettings settings) {
+	IsToWithdrawnReplyAddress(LinkManagement links, TicketManagement tickets, Mailboxes mailboxes) {
 		this.links = links;
 		this.tickets = tickets;
-		this.settings = settings;
+		this.mailboxes = mailboxes;
 	}
 
 	@Override
 	public Decision check(ParsedMail mail) {
-		return this.links
-			.withdrawnReplyAddress(mail.recipientAddresses(), this.settings.helpdeskAddress(), mail.fromAddress())
+		// reply addresses are built on the address of the ticket's mailbox: any of ours
+		return this.mailboxes.addresses()
+			.stream()
+			.map(address -> this.links.withdrawnReplyAddress(mail.recipientAddresses(), address, mail.fromAddress()))
+			.flatMap(java.util.Optional::stream)
+			.findFirst()
 			.<Decision>map(ticketId -> Decision.stop(Outcome.QUARANTINED, "REPLY_ADDRESS_WITHDRAWN: the reply address "
 					+ "of " + this.tickets.find(ticketId).map(ticket -> ticket.number().value()).orElse("ticket " + ticketId)
 					+ " was withdrawn by an operator after it was sent; nothing done, nobody answered"))

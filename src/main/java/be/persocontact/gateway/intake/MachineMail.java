@@ -38,12 +38,15 @@ class MachineMail implements IntakeCheck {
 	private final List<Rule> rules;
 
 	@Autowired
-	MachineMail(IntakeSettings settings) {
-		this(settings.helpdeskAddress());
+	MachineMail(IntakeSettings settings, be.persocontact.gateway.system.Mailboxes mailboxes) {
+		this(new OwnMail(settings.helpdeskAddress(), mailboxes.addresses()));
 	}
 
 	MachineMail(String helpdeskAddress) {
-		OwnMail own = new OwnMail(helpdeskAddress);
+		this(new OwnMail(helpdeskAddress));
+	}
+
+	private MachineMail(OwnMail own) {
 		this.rules = List.of(
 				// our own mail coming back: a loop
 				rule("isSentFromOurAddress", own::isSentFromOurAddress, IGNORED_OWN_MAIL,

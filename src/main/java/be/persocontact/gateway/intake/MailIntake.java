@@ -7,6 +7,8 @@ import java.util.Set;
 import be.persocontact.gateway.attachment.AttachmentManagement;
 import be.persocontact.gateway.attachment.IncomingFile;
 import be.persocontact.gateway.attachment.MailAttachments;
+import be.persocontact.gateway.system.Mailbox;
+import be.persocontact.gateway.system.Mailboxes;
 import be.persocontact.gateway.ticket.Requester;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,12 +64,15 @@ public class MailIntake {
 
 	private final TransactionTemplate transaction;
 
+	private final Mailboxes mailboxes;
+
 	private final IntakeMetrics metrics;
 
 	MailIntake(InboundRecorder recorder, InboundMessages messages, IntakeChain chain, ThreadResolver threads,
 			SenderAuthentication authentication, AttachmentManagement attachments, MachineMailNotes machineMail,
 			OfficerMail officerMail, TicketMessages ticketMessages, OversizedMail oversized, IntakeFailures failures,
-			IntakeSettings settings, TransactionTemplate transaction, IntakeMetrics metrics) {
+			IntakeSettings settings, TransactionTemplate transaction, IntakeMetrics metrics, Mailboxes mailboxes) {
+		this.mailboxes = mailboxes;
 		this.metrics = metrics;
 		this.recorder = recorder;
 		this.messages = messages;
@@ -104,8 +109,9 @@ public class MailIntake {
 	 * A mail the server would not hand over stays in the inbox: it is counted by its UID like any failure,
 	 * and moved to the quarantine folder after {@code max-attempts} instead of being polled forever.
 	 */
-	public Disposition receiveUnreadable(String mailbox, Long uidValidity, long uid, Exception error) {
-		return this.failures.unreadable(mailbox, uidValidity, uid, error);
+	public Disposition receiveUnreadable(String mailbox, String mailboxId, Long uidValidity, long uid,
+			Exception error) {
+		return this.failures.unreadable(mailbox, mailboxId, uidValidity, uid, error);
 	}
 
 	/** Records and processes a mail on this thread, as the poller and a processor would one after the other. */
@@ -208,7 +214,8 @@ public class MailIntake {
 		if (mail.sender() == null) {
 			throw UnprocessableMail.noSender(mail);
 		}
-		ReceivedMail received = new ReceivedMail(record, mail, body, languageOf(mail, this.settings), files,
+		ReceivedMail received = new ReceivedMail(record, mail, body,
+				languageOf(mail, this.mailboxes.orPrimary(record.mailboxId())), files,
 				this.authentication.judge(mail));
 		String replyText = QuoteTrimmer.trim(body.text(), mail.subject());
 		// 3. an officer's reply to a queue notification
@@ -232,9 +239,10 @@ public class MailIntake {
 		}
 	}
 
-	static String languageOf(ParsedMail mail, IntakeSettings settings) {
+	/** The language the mail declares, else that of the mailbox it came in on. */
+	static String languageOf(ParsedMail mail, Mailbox mailbox) {
 		String declared = mail.contentLanguage();
-		return declared != null && Requester.LANGUAGES.contains(declared) ? declared : settings.defaultLanguage();
+		return declared != null && Requester.LANGUAGES.contains(declared) ? declared : mailbox.defaultLanguage();
 	}
 
 }

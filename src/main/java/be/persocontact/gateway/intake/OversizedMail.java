@@ -19,7 +19,11 @@ class OversizedMail {
 
 	private final Clock clock;
 
-	OversizedMail(IntakeChain chain, RejectionNotices notices, IntakeSettings settings, Clock clock) {
+	private final be.persocontact.gateway.system.Mailboxes mailboxes;
+
+	OversizedMail(IntakeChain chain, RejectionNotices notices, IntakeSettings settings, Clock clock,
+			be.persocontact.gateway.system.Mailboxes mailboxes) {
+		this.mailboxes = mailboxes;
 		this.chain = chain;
 		this.notices = notices;
 		this.settings = settings;
@@ -39,7 +43,7 @@ class OversizedMail {
 			return stop.outcome();
 		}
 		if (mail.sender() != null) {
-			this.notices.notifyOnce(mail.sender().address(), MailIntake.languageOf(mail, this.settings),
+			this.notices.notifyOnce(mail.sender().address(), MailIntake.languageOf(mail, this.mailboxes.orPrimary(record.mailboxId())),
 					Outcome.REJECTED_TOO_LARGE, mail.subject());
 		}
 		record.finish(Outcome.REJECTED_TOO_LARGE, size + " bytes, more than " + this.settings.maxMessageSize(), null,

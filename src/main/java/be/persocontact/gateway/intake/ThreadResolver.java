@@ -5,6 +5,7 @@ import java.util.Optional;
 import be.persocontact.gateway.access.LinkManagement;
 import be.persocontact.gateway.access.LinkUse;
 import be.persocontact.gateway.notification.Outbox;
+import be.persocontact.gateway.system.Mailboxes;
 import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketNumber;
@@ -36,27 +37,30 @@ class ThreadResolver {
 
 	private final TicketManagement tickets;
 
-	private final IntakeSettings settings;
+	private final Mailboxes mailboxes;
 
-	ThreadResolver(LinkManagement links, Outbox outbox, TicketManagement tickets, IntakeSettings settings) {
+	ThreadResolver(LinkManagement links, Outbox outbox, TicketManagement tickets, Mailboxes mailboxes) {
 		this.links = links;
 		this.outbox = outbox;
 		this.tickets = tickets;
-		this.settings = settings;
+		this.mailboxes = mailboxes;
 	}
 
 	Optional<Match> resolve(ParsedMail mail) {
 		String sender = mail.fromAddress();
 		for (String recipient : mail.recipientAddresses()) {
-			// a withdrawn reply address never gets here: IsToWithdrawnReplyAddress held the mail
-			Optional<Match> match = this.links.openReplyAddress(recipient, this.settings.helpdeskAddress(), sender)
-				.filter(LinkUse.Granted.class::isInstance)
-				.map(use -> ((LinkUse.Granted) use).ticketId())
-				.flatMap(this.tickets::find)
-				.filter(ticket -> ticket.isParticipant(sender))
-				.map(ticket -> new Match(ticket.number(), Rule.REPLY_TOKEN));
-			if (match.isPresent()) {
-				return match;
+			// reply addresses are built on the address of the ticket's mailbox: any of ours
+			for (String helpdesk : this.mailboxes.addresses()) {
+				// a withdrawn reply address never gets here: IsToWithdrawnReplyAddress held the mail
+				Optional<Match> match = this.links.openReplyAddress(recipient, helpdesk, sender)
+					.filter(LinkUse.Granted.class::isInstance)
+					.map(use -> ((LinkUse.Granted) use).ticketId())
+					.flatMap(this.tickets::find)
+					.filter(ticket -> ticket.isParticipant(sender))
+					.map(ticket -> new Match(ticket.number(), Rule.REPLY_TOKEN));
+				if (match.isPresent()) {
+					return match;
+				}
 			}
 		}
 		for (String messageId : mail.referencedMessageIds()) {

@@ -93,7 +93,8 @@ class TicketMessages {
 	private static RequesterMessage message(ReceivedMail received, String text) {
 		ParsedMail mail = received.mail();
 		return new RequesterMessage(mail.sender().address(), mail.sender().name(), received.language(), mail.subject(),
-				text, received.id(), TicketNumber.findLegacyReferences(mail.subject()), received.body().text());
+				text, received.id(), TicketNumber.findLegacyReferences(mail.subject()), received.body().text(),
+				received.record().mailboxId());
 	}
 
 	/**

@@ -15,9 +15,9 @@ import be.persocontact.gateway.access.SignedLinks;
 import be.persocontact.gateway.attachment.AttachmentManagement;
 import be.persocontact.gateway.attachment.AttachmentReceipt;
 import be.persocontact.gateway.notification.NotificationManagement;
+import be.persocontact.gateway.system.Mailboxes;
 import be.persocontact.gateway.ticket.Ticket;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,20 +43,20 @@ class OfficerMails {
 
 	private final QueueSettings settings;
 
-	private final String helpdeskAddress;
+	private final Mailboxes mailboxes;
 
 	private final Clock clock;
 
 	OfficerMails(NotificationManagement notifications, QueueDirectory directory, ReplyAddresses replyAddresses,
-			SignedLinks links, AttachmentManagement attachments, QueueSettings settings,
-			@Value("${gateway.mail.address}") String helpdeskAddress, Clock clock) {
+			SignedLinks links, AttachmentManagement attachments, QueueSettings settings, Mailboxes mailboxes,
+			Clock clock) {
 		this.notifications = notifications;
 		this.directory = directory;
 		this.replyAddresses = replyAddresses;
 		this.links = links;
 		this.attachments = attachments;
 		this.settings = settings;
-		this.helpdeskAddress = helpdeskAddress;
+		this.mailboxes = mailboxes;
 		this.clock = clock;
 	}
 
@@ -121,11 +121,12 @@ class OfficerMails {
 				replyAddress(ticket, queue), model, attachFilesUpTo);
 	}
 
-	/** The Reply-To of a mail about the ticket to the queue's officers. */
+	/** The Reply-To of a mail about the ticket to the queue's officers, on the address of the ticket's mailbox. */
 	String replyAddress(Ticket ticket, Queue queue) {
 		LocalDate validUntil = LocalDate.ofInstant(this.clock.instant().plus(this.settings.replyTokenLifetime()),
 				ZoneId.of(this.settings.timeZone()));
-		return this.replyAddresses.queueReplyAddress(this.helpdeskAddress, ticket.id(), queue.code(), validUntil);
+		return this.replyAddresses.queueReplyAddress(this.mailboxes.orPrimary(ticket.mailbox()).address(), ticket.id(),
+				queue.code(), validUntil);
 	}
 
 	/** The officers' view of the ticket; it works while the ticket is in that queue. */

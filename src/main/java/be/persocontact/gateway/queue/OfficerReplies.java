@@ -8,13 +8,13 @@ import java.util.List;
 import be.persocontact.gateway.access.LinkManagement;
 import be.persocontact.gateway.access.ReplyAddresses.QueueToken;
 import be.persocontact.gateway.notification.NotificationManagement;
+import be.persocontact.gateway.system.Mailboxes;
 import be.persocontact.gateway.notification.Outbox;
 import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,13 +47,13 @@ public class OfficerReplies {
 
 	private final QueueSettings settings;
 
-	private final String helpdeskAddress;
+	private final Mailboxes mailboxes;
 
 	private final Clock clock;
 
 	OfficerReplies(LinkManagement links, QueueDirectory directory, TicketManagement tickets,
 			NotificationManagement notifications, OfficerMails mails, QueueSettings settings,
-			@Value("${gateway.mail.address}") String helpdeskAddress, Clock clock, Outbox outbox) {
+			Mailboxes mailboxes, Clock clock, Outbox outbox) {
 		this.outbox = outbox;
 		this.links = links;
 		this.directory = directory;
@@ -61,7 +61,7 @@ public class OfficerReplies {
 		this.notifications = notifications;
 		this.mails = mails;
 		this.settings = settings;
-		this.helpdeskAddress = helpdeskAddress;
+		this.mailboxes = mailboxes;
 		this.clock = clock;
 	}
 
@@ -160,13 +160,15 @@ public class OfficerReplies {
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneId.of(this.settings.timeZone()));
 		QueueToken found = QueueToken.NONE_FOUND;
 		for (String recipient : recipients) {
-			QueueToken token = this.links.openQueueReplyAddress(recipient, this.helpdeskAddress, this.directory.codes(),
-					today);
-			if (token.kind() == QueueToken.Kind.VALID) {
-				return token;
-			}
-			if (token.kind().ordinal() > found.kind().ordinal()) {
-				found = token;
+			// built on the address of the ticket's mailbox: any of ours
+			for (String helpdesk : this.mailboxes.addresses()) {
+				QueueToken token = this.links.openQueueReplyAddress(recipient, helpdesk, this.directory.codes(), today);
+				if (token.kind() == QueueToken.Kind.VALID) {
+					return token;
+				}
+				if (token.kind().ordinal() > found.kind().ordinal()) {
+					found = token;
+				}
 			}
 		}
 		return found;

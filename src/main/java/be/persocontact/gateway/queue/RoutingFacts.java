@@ -41,8 +41,16 @@ public class RoutingFacts {
 
 	private String matched;
 
+	private String defaultQueue;
+
 	RoutingFacts(String formCode, String senderAddress, String language, String subject, String message,
 			String attachmentText) {
+		this(formCode, senderAddress, language, subject, message, attachmentText, null);
+	}
+
+	RoutingFacts(String formCode, String senderAddress, String language, String subject, String message,
+			String attachmentText, String defaultQueue) {
+		this.defaultQueue = defaultQueue;
 		this.formCode = formCode;
 		int at = senderAddress == null ? -1 : senderAddress.lastIndexOf('@');
 		this.senderDomain = at < 0 ? "" : senderAddress.substring(at + 1).toLowerCase(Locale.ROOT);
@@ -167,6 +175,21 @@ public class RoutingFacts {
 	/** nl, fr, de or en: declared by the mail, else guessed from its words. */
 	public String getLanguage() {
 		return this.language;
+	}
+
+	/**
+	 * The queue of a ticket no rule claims: the default queue of the mailbox it came in on
+	 * ({@code gateway.mailboxes[].default-queue}), else the default queue of {@code queues.yaml}.
+	 */
+	public String getDefaultQueue() {
+		return this.defaultQueue;
+	}
+
+	/** The queues' own default, for a ticket whose mailbox names none. */
+	void defaultQueueUnlessSet(String queue) {
+		if (this.defaultQueue == null) {
+			this.defaultQueue = queue;
+		}
 	}
 
 	/** What the last successful {@code mentions}/{@code senderDomainIn} matched, for the timeline. */

@@ -1,6 +1,8 @@
 package be.persocontact.gateway.queue;
 
 import be.persocontact.gateway.attachment.AttachmentManagement;
+import be.persocontact.gateway.system.Mailbox;
+import be.persocontact.gateway.system.Mailboxes;
 import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketManagement;
 import be.persocontact.gateway.ticket.TicketNumber;
@@ -35,8 +37,12 @@ public class TicketRouting {
 
 	private final ProducerTemplate camel;
 
+	private final Mailboxes mailboxes;
+
 	TicketRouting(TicketManagement tickets, AttachmentManagement attachments, QueueDirectory directory,
-			ProducerTemplate camel) {
+			ProducerTemplate camel, Mailboxes mailboxes) {
+		checkDefaultQueues(mailboxes, directory);
+		this.mailboxes = mailboxes;
 		this.tickets = tickets;
 		this.attachments = attachments;
 		this.directory = directory;
@@ -54,8 +60,9 @@ public class TicketRouting {
 
 	/** The rules' answer for these facts; never null, never an unknown queue. */
 	Decision decide(RoutingFacts facts) {
-		Exchange exchange = this.camel.send(RULES, ex -> ex.getMessage().setBody(facts));
 		String fallback = this.directory.defaultQueue().code();
+		facts.defaultQueueUnlessSet(fallback);
+		Exchange exchange = this.camel.send(RULES, ex -> ex.getMessage().setBody(facts));
 		if (exchange.getException() != null) {
 			log.error("The routing rules failed; the ticket goes to the default queue {}", fallback,
 					exchange.getException());
@@ -74,8 +81,20 @@ public class TicketRouting {
 	private RoutingFacts factsOf(Ticket ticket) {
 		String message = ticket.firstRequesterMessage();
 		String language = LanguageGuess.of(ticket.subject() + "\n" + message, ticket.requester().language());
+		String mailboxQueue = this.mailboxes.find(ticket.mailbox()).map(Mailbox::defaultQueue).orElse(null);
 		return new RoutingFacts(ticket.formCode(), ticket.requester().address(), language, ticket.subject(), message,
-				this.attachments.textOf(ticket.id()));
+				this.attachments.textOf(ticket.id()), mailboxQueue);
+	}
+
+	/** A mailbox's default queue must be a queue: a typo would send its tickets nowhere anyone looks. */
+	static void checkDefaultQueues(Mailboxes mailboxes, QueueDirectory directory) {
+		for (Mailbox mailbox : mailboxes.all()) {
+			if (mailbox.defaultQueue() != null && directory.find(mailbox.defaultQueue()).isEmpty()) {
+				throw new IllegalStateException("gateway.mailboxes (id '" + mailbox.id() + "'): default-queue '"
+						+ mailbox.defaultQueue() + "' is not a queue of " + "the queues file; known are "
+						+ new java.util.TreeSet<>(directory.codes()));
+			}
+		}
 	}
 
 	/** Where a ticket goes, and the rule that said so (shown on the timeline). */

@@ -51,15 +51,21 @@ class EmbeddedServersConfiguration {
 		 * newcomer can read the acknowledgement of any address they send from.
 		 */
 		@Bean(destroyMethod = "stop")
-		GreenMail embeddedMailServer(MailServerSettings settings) {
+		GreenMail embeddedMailServer(MailServerSettings settings, Mailboxes mailboxes) {
 			ServerSetup smtp = new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 			ServerSetup imap = new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
-			GreenMail greenMail = new GreenMail(new ServerSetup[] { smtp, imap })
-				.withConfiguration(GreenMailConfiguration.aConfig()
-					.withDisabledAuthentication()
-					// deliver helpdesk+<token>@… to helpdesk@…, as production servers do with sub-addressing
-					.withSieveIgnoreDetail()
-					.withUser(settings.address(), settings.username(), settings.password()));
+			GreenMailConfiguration configuration = GreenMailConfiguration.aConfig()
+				.withDisabledAuthentication()
+				// deliver helpdesk+<token>@… to helpdesk@…, as production servers do with sub-addressing
+				.withSieveIgnoreDetail()
+				.withUser(settings.address(), settings.username(), settings.password());
+			for (Mailbox mailbox : mailboxes.all()) {
+				if (!mailbox.isAddress(settings.address())) {
+					configuration = configuration.withUser(mailbox.address(), mailbox.server().username(),
+							mailbox.server().password());
+				}
+			}
+			GreenMail greenMail = new GreenMail(new ServerSetup[] { smtp, imap }).withConfiguration(configuration);
 			greenMail.start();
 			return greenMail;
 		}

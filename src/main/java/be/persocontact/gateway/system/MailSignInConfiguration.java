@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 import be.persocontact.gateway.system.mailsignin.AccessTokens;
 import be.persocontact.gateway.system.mailsignin.TokenRenewal;
 import be.persocontact.gateway.system.mailsignin.TokenSource;
 import be.persocontact.gateway.system.mailsignin.TokenSources;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.component.mail.MailAuthenticator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,20 +17,39 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
- * The helpdesk mailbox's {@link MailSignIn} and what the mail routes take from it: the IMAP and SMTP
- * authenticators ({@code #imapSignIn}, {@code #smtpSignIn}), the SMTP session properties
- * ({@code #smtpSessionProperties}; the IMAP ones join {@code #imapSessionProperties}), and the
- * {@code mailSignIn} and {@code mailServer} healths of readiness.
+ * Each mailbox's {@link MailSignIn} ({@link MailSignIns}), the primary one's as {@code mailSignIn}, the
+ * renewal of every token, and the {@code mailSignIn} health of readiness. The mail routes take each
+ * mailbox's authenticators and session properties under its id ({@code #imapSignIn-<id>},
+ * {@code #smtpSignIn-<id>}, see {@link SmtpEndpoints} and the intake's mailbox routes). Readiness also
+ * follows the primary mailbox's IMAP server ({@code mailServer}).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(MailboxesConfiguration.class)
 class MailSignInConfiguration {
 
 	@Bean
-	MailSignIn mailSignIn(MailServerSettings settings, Clock clock, ObjectProvider<MeterRegistry> registry,
+	MailSignIns mailSignIns(Mailboxes mailboxes, Clock clock, ObjectProvider<MeterRegistry> registry,
 			Environment environment) {
+		Map<String, MailSignIn> signIns = new LinkedHashMap<>();
+		for (Mailbox mailbox : mailboxes.all()) {
+			signIns.put(mailbox.id(), signIn(mailbox, clock, registry, environment));
+		}
+		return new MailSignIns(signIns);
+	}
+
+	/** The primary mailbox's sign-in: the one of {@code gateway.mail.*} when no list is configured. */
+	@Bean
+	MailSignIn mailSignIn(MailSignIns signIns, Mailboxes mailboxes) {
+		return signIns.of(mailboxes.primary().id());
+	}
+
+	private static MailSignIn signIn(Mailbox mailbox, Clock clock, ObjectProvider<MeterRegistry> registry,
+			Environment environment) {
+		MailServerSettings settings = mailbox.server();
 		if (!settings.usesOAuth2()) {
 			return MailSignIn.withPassword(settings);
 		}
@@ -49,36 +66,21 @@ class MailSignInConfiguration {
 		return MailSignIn.withTokens(settings, imap, smtp);
 	}
 
-	/** Asks for the first token at once and renews ahead of expiry; nothing with a password. */
+	/** Asks for the first tokens at once and renews ahead of expiry, for every mailbox; nothing with passwords. */
 	@Bean(initMethod = "start", destroyMethod = "close")
-	TokenRenewal mailTokenRenewal(MailSignIn signIn, Clock clock) {
-		return new TokenRenewal(signIn.tokens(), clock);
-	}
-
-	@Bean
-	MailAuthenticator imapSignIn(MailSignIn signIn) {
-		return signIn.imapAuthenticator();
-	}
-
-	@Bean
-	MailAuthenticator smtpSignIn(MailSignIn signIn) {
-		return signIn.smtpAuthenticator();
-	}
-
-	@Bean
-	Properties smtpSessionProperties(MailSignIn signIn) {
-		return signIn.smtpProperties();
+	TokenRenewal mailTokenRenewal(MailSignIns signIns, Clock clock) {
+		return new TokenRenewal(signIns.tokens(), clock);
 	}
 
 	/**
-	 * Down while the IMAP server cannot be reached or signed in to, or has no folder to read: readiness
-	 * ({@code readinessState,db,mailServer,mailSignIn}) goes down with it.
+	 * Down while the primary mailbox's IMAP server cannot be reached or signed in to, or has no folder to
+	 * read: readiness ({@code readinessState,db,mailServer,mailSignIn}) goes down with it.
 	 */
 	@Bean
-	HealthIndicator mailServerHealthIndicator(MailServerSettings settings, MailSignIn signIn, Clock clock,
+	HealthIndicator mailServerHealthIndicator(Mailboxes mailboxes, MailSignIn signIn, Clock clock,
 			@Value("${gateway.mail.health-interval:PT15S}") Duration interval,
 			@Value("${gateway.mail.health-timeout:PT5S}") Duration timeout) {
-		return new MailServerHealth(settings, signIn, interval, timeout, clock);
+		return new MailServerHealth(mailboxes.primary().server(), signIn, interval, timeout, clock);
 	}
 
 	/**
@@ -86,16 +88,20 @@ class MailSignInConfiguration {
 	 * neither read nor sent from. Up, with nothing to check, for a password sign-in.
 	 */
 	@Bean
-	HealthIndicator mailSignInHealthIndicator(MailSignIn signIn) {
+	HealthIndicator mailSignInHealthIndicator(MailSignIns signIns) {
 		return () -> {
-			if (!signIn.usesOAuth2()) {
-				return Health.up().withDetail("method", "password").build();
-			}
-			Map<String, Object> logins = new LinkedHashMap<>();
 			boolean usable = true;
-			for (AccessTokens tokens : signIn.tokens()) {
-				logins.put(tokens.login(), tokens.details());
-				usable &= tokens.isUsable();
+			boolean oauth2 = false;
+			Map<String, Object> logins = new LinkedHashMap<>();
+			for (MailSignIn signIn : signIns.all().values()) {
+				for (AccessTokens tokens : signIn.tokens()) {
+					oauth2 = true;
+					logins.put(tokens.login(), tokens.details());
+					usable &= tokens.isUsable();
+				}
+			}
+			if (!oauth2) {
+				return Health.up().withDetail("method", "password").build();
 			}
 			return (usable ? Health.up() : Health.down()).withDetail("method", "oauth2").withDetails(logins).build();
 		};

@@ -18,9 +18,12 @@ class StartupBanner {
 
 	private final Environment environment;
 
-	StartupBanner(MailServerSettings mail, Environment environment) {
+	private final Mailboxes mailboxes;
+
+	StartupBanner(MailServerSettings mail, Environment environment, Mailboxes mailboxes) {
 		this.mail = mail;
 		this.environment = environment;
+		this.mailboxes = mailboxes;
 	}
 
 	private String portalCredential() {
@@ -43,14 +46,19 @@ class StartupBanner {
 		text.append("  Database : ").append(db.replaceAll("\\?.*", ""))
 			.append(environment.getProperty("gateway.embedded.db.enabled", Boolean.class, false) ? " (embedded, not encrypted: made-up data only)" : "")
 			.append('\n');
-		text.append("  Mailbox  : ").append(mail.address()).append(" polled on ").append(mail.imapProtocol())
-			.append("://").append(mail.host()).append(':').append(mail.imapPort()).append('\n');
+		for (Mailbox mailbox : this.mailboxes.all()) {
+			MailServerSettings server = mailbox.server();
+			text.append("  Mailbox  : ").append(mailbox.address()).append(" polled on ").append(server.imapProtocol())
+				.append("://").append(server.host()).append(':').append(server.imapPort())
+				.append(this.mailboxes.several() ? " (" + mailbox.id() + ", " + mailbox.defaultLanguage() + ")" : "")
+				.append('\n');
+		}
 		text.append("  Web      : ").append(web).append("/t/<token> (links arrive in the acknowledgement)\n");
 		text.append("  Portal   : ").append(web).append("/portal/link (forms for employees), ").append(web)
 			.append("/api/portal (bearer: ").append(portalCredential()).append(")\n");
 		if (embeddedMail) {
 			text.append("  Send a first mail:\n    curl smtp://").append(mail.host()).append(':').append(mail.smtpPort())
-				.append(" --mail-from you@example.org --mail-rcpt ").append(mail.address())
+				.append(" --mail-from you@example.org --mail-rcpt ").append(this.mailboxes.primary().address())
 				.append(" --upload-file mail.eml\n");
 			text.append("  Read the acknowledgement (any password is accepted):\n    curl 'imap://").append(mail.host())
 				.append(':').append(mail.imapPort()).append("/INBOX;UID=1' --user you@example.org:any\n");

@@ -60,6 +60,10 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 	@Column(name = "form_code")
 	private String formCode;
 
+	/** The mailbox (its id) the ticket came in on; null for a portal request. Mail about it goes out from there. */
+	@Column(name = "mailbox", updatable = false)
+	private String mailbox;
+
 	/** The officer queue the ticket is in; null until it has been routed. */
 	@Column(name = "queue_code")
 	private String queue;
@@ -423,6 +427,18 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	public String formCode() {
 		return this.formCode;
+	}
+
+	/** The id of the mailbox the ticket came in on; null when it came through the portal. */
+	public String mailbox() {
+		return this.mailbox;
+	}
+
+	/** Records the mailbox the opening mail came in on; once, as the ticket opens. */
+	void cameInOn(String mailbox) {
+		if (this.id == null) {
+			this.mailbox = mailbox;
+		}
 	}
 
 	public String queue() {

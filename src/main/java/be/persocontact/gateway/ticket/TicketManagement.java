@@ -35,6 +35,7 @@ public class TicketManagement {
 		Ticket ticket = Ticket.open(this.numbers.next(), requesterOf(message), message.subject(), message.body(),
 				message.inboundMessageId(), this.clock.instant());
 		ticket.keepReceivedText(message.receivedText());
+		ticket.cameInOn(message.mailbox());
 		noteLegacyReferences(ticket, message);
 		this.tickets.save(ticket);
 		return new RecordedMessage(RecordedMessage.Action.OPENED, ticket.number(), null);
@@ -66,6 +67,7 @@ public class TicketManagement {
 			Ticket followUp = Ticket.openFollowUp(this.numbers.next(), number, requesterOf(message),
 					message.subject(), message.body(), message.inboundMessageId(), this.clock.instant());
 			followUp.keepReceivedText(message.receivedText());
+			followUp.cameInOn(message.mailbox());
 			noteLegacyReferences(followUp, message);
 			this.tickets.save(followUp);
 			return new RecordedMessage(RecordedMessage.Action.OPENED_FOLLOW_UP, followUp.number(), number);
@@ -106,6 +108,12 @@ public class TicketManagement {
 	@Transactional(readOnly = true)
 	public Optional<Ticket> find(long id) {
 		return this.tickets.findById(id).map(TicketManagement::loaded);
+	}
+
+	/** The id of the mailbox the ticket came in on; empty for a portal request or no such ticket. */
+	@Transactional(readOnly = true)
+	public Optional<String> mailboxOf(long ticketId) {
+		return this.tickets.findMailboxById(ticketId);
 	}
 
 	/**

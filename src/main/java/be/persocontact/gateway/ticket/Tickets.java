@@ -37,6 +37,9 @@ public interface Tickets extends Repository<Ticket, Long> {
 
 	List<Ticket> findByQueueAndStatusNotOrderByCreatedAtAsc(String queue, TicketStatus status);
 
+	@Query("select t.mailbox from Ticket t where t.id = :id")
+	Optional<String> findMailboxById(Long id);
+
 	default Optional<Ticket> findByNumber(TicketNumber number) {
 		return findByNumber(number.value());
 	}

@@ -55,7 +55,12 @@ class MailIntakeFailuresUnitTests {
 	private final MailIntake intake = new MailIntake(this.recorder, this.messages, this.chain,
 			mock(ThreadResolver.class), mock(SenderAuthentication.class), this.attachments, mock(MachineMailNotes.class),
 			mock(OfficerMail.class), mock(TicketMessages.class), mock(OversizedMail.class), this.failures, this.settings,
-			new TransactionTemplate(new NoTransactions()), mock(IntakeMetrics.class));
+			new TransactionTemplate(new NoTransactions()), mock(IntakeMetrics.class),
+			new be.persocontact.gateway.system.Mailboxes(List.of(
+					new be.persocontact.gateway.system.Mailbox("default", new be.persocontact.gateway.system.MailServerSettings(
+							"127.0.0.1", "imap", 3143, "smtp", 3025, "helpdesk@persocontact.local", "helpdesk",
+							"helpdesk@persocontact.local", "INBOX", "Processed", "Quarantine", null, false, null, null, null,
+							null), null, "nl"))));
 
 	@BeforeEach
 	void machinesLetEveryMailThrough() {

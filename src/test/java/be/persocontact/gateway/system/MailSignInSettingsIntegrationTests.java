@@ -23,6 +23,9 @@ class MailSignInSettingsIntegrationTests {
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
 		.withUserConfiguration(Settings.class)
+		// as in the application: @Value durations (the mail server health's interval) are converted
+		.withInitializer(context -> context.getBeanFactory()
+			.setConversionService(org.springframework.boot.convert.ApplicationConversionService.getSharedInstance()))
 		.withPropertyValues("gateway.mail.host=mail.example.org", "gateway.mail.imap-protocol=imaps",
 				"gateway.mail.imap-port=993", "gateway.mail.smtp-protocol=smtps", "gateway.mail.smtp-port=465",
 				"gateway.mail.username=helpdesk@example.org", "gateway.mail.address=helpdesk@example.org",

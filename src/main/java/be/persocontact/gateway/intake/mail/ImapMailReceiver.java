@@ -19,7 +19,10 @@ import be.persocontact.gateway.intake.RawMail;
 import be.persocontact.gateway.intake.RecordedMailProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
+import be.persocontact.gateway.system.Mailbox;
 import be.persocontact.gateway.system.MailServerSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Ordered;
 import org.apache.camel.component.mail.MailMessage;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -27,15 +30,16 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Reads the polled IMAP message as raw bytes (with peek, so reading does not mark it seen), with its
  * UID and UIDVALIDITY, and has intake record it; processing is then any instance's (the poller wakes its
  * own instance's processor at once). Returns the {@link Disposition} the route acts on: a recorded mail
  * is moved to the processed folder once its record committed.
+ * <p>
+ * One per mailbox ({@code #imapMailReceiver-<id>}, {@link MailboxRoutes}), with its own batch of moves
+ * and its own workers: each mailbox's consumer thread is the only one to use them. Counted in
+ * {@code gateway.intake.received} (tags {@code mailbox}, {@code disposition}).
  */
-@Component("imapMailReceiver")
 public class ImapMailReceiver {
 
 	private static final Logger log = LoggerFactory.getLogger(ImapMailReceiver.class);
@@ -54,14 +58,28 @@ public class ImapMailReceiver {
 
 	private final RecordedMailProcessor processor;
 
-	ImapMailReceiver(MailIntake intake, MailServerSettings settings, IntakeWorkers workers,
-			RecordedMailProcessor processor) {
+	private final String mailboxId;
+
+	private final java.util.Map<Disposition, Counter> received = new java.util.EnumMap<>(Disposition.class);
+
+	ImapMailReceiver(MailIntake intake, Mailbox mailbox, IntakeWorkers workers, RecordedMailProcessor processor,
+			MeterRegistry meters) {
+		MailServerSettings settings = mailbox.server();
 		this.intake = intake;
 		this.workers = workers;
 		this.processor = processor;
-		this.mailbox = settings.username() + "@" + settings.host() + "/" + settings.folder();
+		this.mailboxId = mailbox.id();
+		this.mailbox = mailbox.folderLabel();
 		this.processedFolder = settings.processedFolder();
 		this.quarantineFolder = settings.quarantineFolder();
+		for (Disposition disposition : Disposition.values()) {
+			this.received.put(disposition, meters == null ? null : Counter.builder("gateway.intake.received")
+				.description("Mails read from a mailbox, by what became of them: recorded (done), quarantined, "
+						+ "tried again later")
+				.tag("mailbox", mailbox.id())
+				.tag("disposition", disposition.name().toLowerCase(java.util.Locale.ROOT))
+				.register(meters));
+		}
 	}
 
 	public Disposition receive(Exchange exchange) throws MessagingException, IOException {
@@ -71,6 +89,10 @@ public class ImapMailReceiver {
 		MoveAfterCommit move = new MoveAfterCommit(message, this.moves, this.workers);
 		exchange.getExchangeExtension().addOnCompletion(move);
 		Disposition disposition = intake(exchange, message, move);
+		Counter counter = this.received.get(disposition);
+		if (counter != null) {
+			counter.increment();
+		}
 		// recorded: any instance may process it now, this one first
 		this.processor.wake();
 		move.folder = switch (disposition) {
@@ -113,7 +135,7 @@ public class ImapMailReceiver {
 		}
 		long size = sizeOf(message);
 		if (size > this.intake.maxMessageBytes()) {
-			return this.intake.recordTooLarge(new RawMail(this.mailbox, uidValidity, uid, headerBlock(message)), size);
+			return this.intake.recordTooLarge(new RawMail(this.mailbox, uidValidity, uid, headerBlock(message), this.mailboxId), size);
 		}
 		byte[] raw;
 		try {
@@ -126,9 +148,9 @@ public class ImapMailReceiver {
 			if (uid == null || !message.getFolder().isOpen()) {
 				throw unreadable; // the connection is gone: the next poll tries again
 			}
-			return this.intake.receiveUnreadable(this.mailbox, uidValidity, uid, unreadable);
+			return this.intake.receiveUnreadable(this.mailbox, this.mailboxId, uidValidity, uid, unreadable);
 		}
-		return this.intake.record(new RawMail(this.mailbox, uidValidity, uid, raw));
+		return this.intake.record(new RawMail(this.mailbox, uidValidity, uid, raw, this.mailboxId));
 	}
 
 	/**
@@ -165,7 +187,8 @@ public class ImapMailReceiver {
 				}
 				ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size + 1024, 16 * 1024 * 1024));
 				message.writeTo(out);
-				RawMail mail = new RawMail(this.mailbox, folder.getUIDValidity(), uid, out.toByteArray());
+				RawMail mail = new RawMail(this.mailbox, folder.getUIDValidity(), uid, out.toByteArray(),
+						this.mailboxId);
 				this.workers.handOver(key, mail.bytes(), () -> this.intake.record(mail));
 			}
 		}

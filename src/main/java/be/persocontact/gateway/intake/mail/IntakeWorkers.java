@@ -21,9 +21,6 @@ import be.persocontact.gateway.intake.Disposition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * A bounded pool of threads that record a batch's mails while the mail consumer's one thread reads the
@@ -36,10 +33,10 @@ import org.springframework.stereotype.Component;
  * to it, two mails counted against the same rate limit or the same once-a-day notice, never race.
  * <p>
  * With {@code gateway.intake.workers=1} there is no pool at all: the consumer's thread does the
- * intake itself, as it always did. All state of a batch is used by the consumer's thread only.
+ * intake itself, as it always did. All state of a batch is used by the consumer's thread only: one
+ * per mailbox ({@link MailboxRoutes}), each mailbox having its own consumer thread.
  */
-@Component
-class IntakeWorkers implements DisposableBean {
+class IntakeWorkers implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(IntakeWorkers.class);
 
@@ -58,7 +55,7 @@ class IntakeWorkers implements DisposableBean {
 
 	private long pendingBytes;
 
-	IntakeWorkers(@Value("${gateway.intake.workers:4}") int workers) {
+	IntakeWorkers(int workers) {
 		if (workers < 1 || workers > 64) {
 			throw new IllegalArgumentException("gateway.intake.workers must be 1 to 64, not " + workers);
 		}
@@ -164,7 +161,7 @@ class IntakeWorkers implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() throws InterruptedException {
+	public void close() throws InterruptedException {
 		if (this.pool != null) {
 			this.pool.shutdown();
 			if (!this.pool.awaitTermination(60, TimeUnit.SECONDS)) {

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import be.persocontact.gateway.intake.RawMail;
+import be.persocontact.gateway.system.Mailbox;
+import be.persocontact.gateway.system.Mailboxes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,9 +41,6 @@ public class MailboxPollers {
 
 	private static final Logger log = LoggerFactory.getLogger(MailboxPollers.class);
 
-	/** The route of the one mailbox configured today ({@code routes/mail-intake.camel.yaml}). */
-	static final String DEFAULT_ROUTE = "mail-intake";
-
 	private final LeaderElectionConfiguration.PollerLocks locks;
 
 	private final CamelContext camel;
@@ -68,13 +66,16 @@ public class MailboxPollers {
 	private volatile boolean started;
 
 	MailboxPollers(LeaderElectionConfiguration.PollerLocks pollerLocks, CamelContext camel, MeterRegistry meters, LeaderSettings settings,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Mailboxes mailboxes) {
 		this.locks = pollerLocks;
 		this.camel = camel;
 		this.meters = meters;
 		this.settings = settings;
 		this.events = events;
-		poll(RawMail.DEFAULT_MAILBOX, DEFAULT_ROUTE);
+		// each mailbox's route is made by MailboxRoutes before the elections start
+		for (Mailbox mailbox : mailboxes.all()) {
+			poll(mailbox.id(), MailboxRoutes.routeId(mailbox));
+		}
 	}
 
 	/**

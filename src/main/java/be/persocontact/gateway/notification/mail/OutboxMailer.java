@@ -19,6 +19,12 @@ import be.persocontact.gateway.notification.MailFiles;
 import be.persocontact.gateway.notification.NotificationSettings;
 import be.persocontact.gateway.notification.OutboundMail;
 import be.persocontact.gateway.notification.Outbox;
+import be.persocontact.gateway.system.Mailbox;
+import be.persocontact.gateway.system.Mailboxes;
+import be.persocontact.gateway.system.SmtpEndpoints;
+import be.persocontact.gateway.ticket.TicketManagement;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +35,9 @@ import org.springframework.stereotype.Component;
 /**
  * Called by {@code routes/notification-outbox.camel.yaml}: claims due mails, builds each one as a
  * complete MIME message (the SMTP endpoint sends a MimeMessage body as it is), and records the
- * result. The recipient is the outbox row's, which came from the database.
+ * result. The recipient is the outbox row's, which came from the database. Mail about a ticket goes
+ * out from the mailbox the ticket came in on (its address in From and in the reply address, through its
+ * SMTP server and sign-in, header {@value #SMTP_ENDPOINT}); any other mail from the primary mailbox.
  */
 @Component("outboxMailer")
 public class OutboxMailer {
@@ -48,8 +56,20 @@ public class OutboxMailer {
 
 	private final ObjectProvider<MailFiles> files;
 
+	/** The header naming the SMTP endpoint the route sends the built mail to. */
+	static final String SMTP_ENDPOINT = "smtpEndpoint";
+
+	private final Mailboxes mailboxes;
+
+	private final SmtpEndpoints endpoints;
+
+	private final TicketManagement tickets;
+
 	OutboxMailer(Outbox outbox, NotificationSettings settings, Clock clock, ReplyAddresses replyAddresses,
-			ObjectProvider<MailFiles> files) {
+			ObjectProvider<MailFiles> files, Mailboxes mailboxes, SmtpEndpoints endpoints, TicketManagement tickets) {
+		this.mailboxes = mailboxes;
+		this.endpoints = endpoints;
+		this.tickets = tickets;
 		this.files = files;
 		this.outbox = outbox;
 		this.settings = settings;
@@ -61,13 +81,34 @@ public class OutboxMailer {
 		return this.outbox.claimDue();
 	}
 
+	/** The mail to send, and in header {@value #SMTP_ENDPOINT} the SMTP endpoint of its mailbox. */
+	public MimeMessage toMimeMessageOfItsMailbox(@Body Long id, Exchange exchange)
+			throws MessagingException, UnsupportedEncodingException {
+		OutboundMail mail = this.outbox.get(id);
+		Mailbox mailbox = mailboxOf(mail);
+		exchange.getMessage().setHeader(SMTP_ENDPOINT, this.endpoints.uriOf(mailbox));
+		return toMimeMessage(mail, mailbox.address());
+	}
+
+	/** The mail as it is sent, from the mailbox it goes out from. */
 	public MimeMessage toMimeMessage(Long id) throws MessagingException, UnsupportedEncodingException {
 		OutboundMail mail = this.outbox.get(id);
+		return toMimeMessage(mail, mailboxOf(mail).address());
+	}
+
+	/** The mailbox its ticket came in on; the primary one for mail about no ticket or a portal request. */
+	private Mailbox mailboxOf(OutboundMail mail) {
+		return this.mailboxes
+			.orPrimary(mail.ticketId() == null ? null : this.tickets.mailboxOf(mail.ticketId()).orElse(null));
+	}
+
+	private MimeMessage toMimeMessage(OutboundMail mail, String from)
+			throws MessagingException, UnsupportedEncodingException {
 		MimeMessage message = new MimeMessage(this.session);
-		message.setFrom(new InternetAddress(this.settings.fromAddress(), this.settings.fromName(), "UTF-8"));
+		message.setFrom(new InternetAddress(from, this.settings.fromName(), "UTF-8"));
 		// replies come back with a token naming the ticket and the recipient we wrote to
-		String replyTo = mail.replyTo() != null ? mail.replyTo() : mail.ticketId() == null ? this.settings.fromAddress()
-				: this.replyAddresses.replyAddress(this.settings.fromAddress(), mail.ticketId(), mail.recipient());
+		String replyTo = mail.replyTo() != null ? mail.replyTo() : mail.ticketId() == null ? from
+				: this.replyAddresses.replyAddress(from, mail.ticketId(), mail.recipient());
 		message.setReplyTo(new InternetAddress[] { new InternetAddress(replyTo) });
 		message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.recipient(), true));
 		message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());

@@ -8,11 +8,10 @@ import org.apache.camel.component.mail.DefaultJavaMailSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.stereotype.Component;
 
 /**
- * The outbox's SMTP sender ({@code javaMailSender} of the SMTP endpoint in
- * {@code routes/notification-outbox.camel.yaml}): one connection, signed in once, carries the mails of
+ * The outbox's SMTP sender of one mailbox ({@code javaMailSender} of that mailbox's SMTP endpoint,
+ * {@code #outboxSmtpConnection-<id>}, see {@link OutboxSmtpConnections}): one connection, signed in once, carries the mails of
  * one outbox run, instead of a connect, sign-in and quit for every mail. Camel configures it like its
  * own sender (host, port, sign-in, session properties).
  * <p>
@@ -21,7 +20,6 @@ import org.springframework.stereotype.Component;
  * connection is closed at the end of every run ({@link #endRun()}), so none lies idle between runs,
  * and after {@value #MAILS_PER_CONNECTION} mails, as servers limit what one session may send.
  */
-@Component("outboxSmtpConnection")
 public class OutboxSmtpConnection extends DefaultJavaMailSender {
 
 	static final int MAILS_PER_CONNECTION = 100;

@@ -44,7 +44,11 @@ class MailboxPollersUnitTests {
 		};
 		this.pollers = new MailboxPollers(locks, camel, this.meters,
 				new LeaderSettings(Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofMillis(500)), event -> {
-				});
+				}, new be.persocontact.gateway.system.Mailboxes(java.util.List.of(new be.persocontact.gateway.system.Mailbox(
+						"default", new be.persocontact.gateway.system.MailServerSettings("127.0.0.1", "imap", 3143, "smtp",
+								3025, "helpdesk@persocontact.local", "helpdesk", "helpdesk@persocontact.local", "INBOX",
+								"Processed", "Quarantine", null, false, null, null, null, null),
+						null, "nl"))));
 	}
 
 	@Test
