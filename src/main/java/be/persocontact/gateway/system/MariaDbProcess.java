@@ -82,6 +82,9 @@ final class MariaDbProcess {
 				"--basedir=" + baseDir, "--datadir=" + dataDir, "--tmpdir=" + scratch, "--port=" + port,
 				"--socket=" + scratch.resolve("mariadb.sock"), "--bind-address=127.0.0.1",
 				"--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
+				// Several gateways (instances, or the test suite's cached contexts) may share this one server:
+				// each holds a pool of up to 10 connections and its poller lock 2 more; the default 151 is too few.
+				"--max-connections=1000",
 				// MariaDB refuses to run as root unless told to; CI machines run as root.
 				"--user=" + System.getProperty("user.name"));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(baseDir.toFile()).redirectErrorStream(true);
