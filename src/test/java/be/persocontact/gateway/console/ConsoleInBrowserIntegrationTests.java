@@ -24,6 +24,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -135,6 +137,9 @@ class ConsoleInBrowserIntegrationTests extends ConsoleTestSupport {
 				StandardCopyOption.REPLACE_EXISTING);
 
 		this.chromium.findElement(By.cssSelector("header.console form button")).click();
+		// the click returns before the browser has followed the logout's redirect: wait for the page it lands on
+		new WebDriverWait(this.chromium, java.time.Duration.ofSeconds(10))
+			.until(ExpectedConditions.urlContains("/ops/console/login"));
 		assertThat(this.chromium.getCurrentUrl()).endsWith("/ops/console/login?loggedOut");
 		this.chromium.get(base + "/ops/console/links");
 		assertThat(this.chromium.getCurrentUrl()).as("logged out").endsWith("/ops/console/login");
