@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,7 +35,10 @@ class RecordedMailClaims {
 
 	RecordedMailClaims(JdbcTemplate jdbc, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
-		this.transaction = transaction;
+		// READ COMMITTED: rows the claim reads but does not take (held by a worker, waiting for a retry) are
+		// unlocked at once instead of at the claim's commit, so claims and ticket transactions do not queue.
+		this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+		this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 	}
 
 	/**
@@ -50,7 +54,10 @@ class RecordedMailClaims {
 			// the database's clock, the same for every instance
 			String notWorking = working.isEmpty() ? ""
 					: " AND id NOT IN (" + working.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
-			List<Claimed> free = this.jdbc.query("SELECT id, sender FROM inbound_message WHERE " + UNFINISHED
+			// FORCE INDEX: by its statistics the optimiser prefers to walk the primary key in id order, through
+			// every mail ever finished, locking each row it reads; claims then slowed as the table grew
+			// (22 mails/s at 1,000 rows, 2 at 6,000: docs/benchmarks.md) and held up the ticket transactions.
+			List<Claimed> free = this.jdbc.query("SELECT id, sender FROM inbound_message FORCE INDEX (ix_inbound_unfinished) WHERE " + UNFINISHED
 					+ " AND (claimed_until IS NULL OR claimed_until < NOW(6) OR claimed_by = ?)" + notWorking
 					+ " AND (next_attempt_at IS NULL OR next_attempt_at <= NOW(6)) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
 					(row, n) -> new Claimed(row.getLong(1), row.getString(2)), instance, max);
