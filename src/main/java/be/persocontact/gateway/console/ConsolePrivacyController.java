@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 import be.persocontact.gateway.privacy.AccessReports;
+import be.persocontact.gateway.privacy.ExportDownload;
 import be.persocontact.gateway.privacy.RetentionOverview;
 import be.persocontact.gateway.privacy.SubjectAccess;
 import be.persocontact.gateway.ticket.Ticket;
 import be.persocontact.gateway.ticket.TicketManagement;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,13 +79,7 @@ class ConsolePrivacyController {
 				.location(java.net.URI.create(ConsoleSecurity.BASE + "/privacy"))
 				.build();
 		}
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/zip"))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("subject-access-" + export.requestId() + ".zip")
-				.build()
-				.toString())
-			.body(export::writeTo);
+		return ExportDownload.of(export);
 	}
 
 	/** The first step of an erasure: what it will touch, and a second form that names the person again. */

@@ -4,15 +4,13 @@ import java.util.List;
 import java.util.Locale;
 
 import be.persocontact.gateway.privacy.AccessReports;
+import be.persocontact.gateway.privacy.ExportDownload;
 import be.persocontact.gateway.privacy.PrivacyRequests;
 import be.persocontact.gateway.privacy.RetentionOverview;
 import be.persocontact.gateway.privacy.RetentionRecords;
 import be.persocontact.gateway.privacy.SubjectAccess;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -50,14 +48,7 @@ class PrivacyController {
 	@PostMapping("/exports")
 	ResponseEntity<StreamingResponseBody> export(@RequestBody PersonRequest request) {
 		SubjectAccess.Export export = this.subjects.export(request.subject());
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/zip"))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("subject-access-" + export.requestId() + ".zip")
-				.build()
-				.toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(export::writeTo);
+		return ExportDownload.of(export);
 	}
 
 	/** Erases everything held about the person; 409 when tickets still in work are not included. */
