@@ -111,11 +111,11 @@ class ConsoleInBrowserIntegrationTests extends ConsoleTestSupport {
 		assertThat(this.chromium.findElement(By.cssSelector("header .operator")).getText()).isEqualTo("els@hr");
 
 		new org.openqa.selenium.support.ui.Select(this.chromium.findElement(By.name("outcome"))).selectByValue("QUARANTINED");
-		this.chromium.findElement(By.cssSelector("main form[method=get] button")).click();
+		navigate(this.chromium.findElement(By.cssSelector("main form[method=get] button")));
 		var row = this.chromium.findElement(By.id("inbound-" + id));
 		assertThat(row.findElement(By.cssSelector(".outcome")).getText()).isEqualTo("QUARANTINED");
 		assertThat(row.findElement(By.cssSelector(".reason")).getText()).isEqualTo("stuck in a test");
-		row.findElement(By.cssSelector("button.replay")).click();
+		navigate(row.findElement(By.cssSelector("button.replay")));
 
 		assertThat(this.chromium.findElement(By.cssSelector(".notice")).getText())
 			.isEqualTo("Mail " + id + " werd opnieuw verwerkt: TICKET_CREATED.");
@@ -123,10 +123,10 @@ class ConsoleInBrowserIntegrationTests extends ConsoleTestSupport {
 		assertThat(this.jdbc.queryForObject("SELECT outcome FROM inbound_message WHERE id = ?", String.class, id))
 			.isEqualTo("TICKET_CREATED");
 
-		this.chromium.findElement(By.linkText("Links")).click();
+		navigate(this.chromium.findElement(By.linkText("Links")));
 		this.chromium.findElement(By.cssSelector("#revoke-recipient input[name=address]")).sendKeys(bert);
 		this.chromium.findElement(By.cssSelector("#revoke-recipient input[name=reason]")).sendKeys("mailbox changed hands");
-		this.chromium.findElement(By.cssSelector("#revoke-recipient button")).click();
+		navigate(this.chromium.findElement(By.cssSelector("#revoke-recipient button")));
 		assertThat(this.chromium.findElement(By.cssSelector(".notice")).getText()).startsWith("Ingetrokken (RECIPIENT " + bert + ")");
 		assertThat(this.chromium.findElement(By.cssSelector("table.revocations")).getText()).contains("els@hr",
 				"mailbox changed hands");
@@ -136,13 +136,23 @@ class ConsoleInBrowserIntegrationTests extends ConsoleTestSupport {
 		Files.copy(((TakesScreenshot) this.chromium).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
 				StandardCopyOption.REPLACE_EXISTING);
 
-		this.chromium.findElement(By.cssSelector("header.console form button")).click();
+		navigate(this.chromium.findElement(By.cssSelector("header.console form button")));
 		// the click returns before the browser has followed the logout's redirect: wait for the page it lands on
 		new WebDriverWait(this.chromium, java.time.Duration.ofSeconds(10))
 			.until(ExpectedConditions.urlContains("/ops/console/login"));
 		assertThat(this.chromium.getCurrentUrl()).endsWith("/ops/console/login?loggedOut");
 		this.chromium.get(base + "/ops/console/links");
 		assertThat(this.chromium.getCurrentUrl()).as("logged out").endsWith("/ops/console/login");
+	}
+
+	/**
+	 * Clicks something that loads a new page and waits until the old one is gone: the click returns before
+	 * the browser has replaced the page, and an element looked up meanwhile would belong to the old one.
+	 */
+	private void navigate(org.openqa.selenium.WebElement target) {
+		org.openqa.selenium.WebElement page = this.chromium.findElement(By.tagName("html"));
+		target.click();
+		new WebDriverWait(this.chromium, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	private TicketNumber open(String address) {
