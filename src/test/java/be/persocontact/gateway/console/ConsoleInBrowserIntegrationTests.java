@@ -106,7 +106,7 @@ class ConsoleInBrowserIntegrationTests extends ConsoleTestSupport {
 		assertThat(this.chromium.findElement(By.tagName("h1")).getText()).isEqualTo("Aanmelden");
 		this.chromium.findElement(By.name("operator")).sendKeys("els@hr");
 		this.chromium.findElement(By.name("token")).sendKeys(OPS_TOKEN);
-		this.chromium.findElement(By.cssSelector("main form button[type=submit]")).click();
+		navigate(this.chromium.findElement(By.cssSelector("main form button[type=submit]")));
 		assertThat(this.chromium.getCurrentUrl()).endsWith("/ops/console/inbound");
 		assertThat(this.chromium.findElement(By.cssSelector("header .operator")).getText()).isEqualTo("els@hr");
 
