@@ -313,7 +313,12 @@ def start_gateway(args, work, mail_args, jfr):
             "--gateway.intake.new-tickets-per-sender=100000"]
            + ([f"--gateway.intake.workers={args.workers}"] if args.workers else [])
            + ([f"--gateway.mail.poll-delay={args.poll_delay}"] if args.poll_delay else [])
-           + ([f"--gateway.notification.outbox-period={args.outbox_period}"] if args.outbox_period else []) + mail_args + args.extra.split())
+           + ([f"--gateway.notification.outbox-period={args.outbox_period}"] if args.outbox_period else [])
+           # every statement of the gateway's own pool goes to MariaDB's slow log, with its plan (set when each
+           # connection opens: a session's slow-log switch is taken from the global one at that moment)
+           + ([f"--spring.datasource.hikari.connection-init-sql=SET GLOBAL slow_query_log_file='{work}/statements.log', "
+               "GLOBAL slow_query_log=1, SESSION long_query_time=0, SESSION log_slow_verbosity='query_plan'"]
+              if args.db_profile else []) + mail_args + args.extra.split())
     log = open(os.path.join(work, "gateway.log"), "w")
     started = time.time()
     # as the Dockerfile: glibc's malloc arenas capped, else each busy thread may grow its own
@@ -370,6 +375,44 @@ class Db:
             if r["processedAt"]:
                 r["processedAt"] = parse_instant(r["processedAt"]) + (self.offset or 0)
         return rows
+
+
+def statement_profile(path, mails, top=25):
+    """Sums MariaDB's slow log (every statement of the gateway's pool, --db-profile) by statement shape:
+    executions and rows examined per mail, and server time; the shapes that cost most first."""
+    shapes = collections.defaultdict(lambda: [0, 0.0, 0, 0.0])
+    head, sql = None, []
+
+    def flush():
+        if head and sql:
+            text = " ".join(l for l in sql if not l.startswith(("SET timestamp", "use ")))
+            text = re.sub(r"'(?:[^'\\]|\\.)*'", "?", text)
+            text = re.sub(r"\b\d+(\.\d+)?\b", "?", text)
+            text = re.sub(r"\(\s*\?(\s*,\s*\?)+\s*\)", "(?...)", text)
+            text = re.sub(r"\s+", " ", text).strip()[:160]
+            if text and not text.startswith(("SET SESSION", "SELECT @@", "COMMIT", "ROLLBACK", "SET autocommit")):
+                shape = shapes[text]
+                shape[0] += 1
+                shape[1] += head[0]
+                shape[2] += head[1]
+                shape[3] += head[2]
+
+    if not os.path.exists(path):
+        return []
+    for line in open(path, errors="replace"):
+        m = re.match(r"# Query_time: ([\d.]+)\s+Lock_time: ([\d.]+)\s+Rows_sent: \d+\s+Rows_examined: (\d+)", line)
+        if m:
+            flush()
+            head, sql = (float(m.group(1)), int(m.group(3)), float(m.group(2))), []
+        elif line.startswith("#") or line.startswith("/usr") or line.startswith("Tcp port") or line.startswith("Time "):
+            continue
+        elif head:
+            sql.append(line.strip())
+    flush()
+    ranked = sorted(shapes.items(), key=lambda kv: -kv[1][1])
+    return [{"statement": k, "per_mail": round(v[0] / mails, 2), "rows_examined_per_mail": round(v[2] / mails, 1),
+             "server_ms_per_mail": round(1000 * v[1] / mails, 3),
+             "of_which_lock_wait_ms_per_mail": round(1000 * v[3] / mails, 3)} for k, v in ranked[:top]]
 
 
 def outcomes(db, ids, deadline):
@@ -621,10 +664,14 @@ def run_dovecot(args, gen):
         for r in results[1:]:
             r.pop("profile_top", None); r.pop("samples_by_thread", None)
         results[0]["profile_top"], results[0]["samples_by_thread"] = work_profile(jfr)
+        if args.db_profile:
+            results[0]["statements_top"] = statement_profile(os.path.join(work, "statements.log"),
+                                                             sum(r.get("mails", 0) for r in results))
     finally:
         dovecot.close()
         sink.close()
-    shutil.rmtree(work, ignore_errors=True)
+    if not os.environ.get("BENCH_KEEP"):
+        shutil.rmtree(work, ignore_errors=True)
     return results
 
 
@@ -641,6 +688,9 @@ def main():
                     help="after the paced run, one mail with an attachment of this many MB; 0 skips (default 25)")
     ap.add_argument("--no-jfr", dest="jfr", action="store_false",
                     help="no JFR recording (no top frames): peak RSS as in production, without JFR's buffers")
+    ap.add_argument("--db-profile", action="store_true",
+                    help="log every statement of the gateway's pool in MariaDB's slow log and report the costly shapes "
+                         "(Dovecot runs; slows MariaDB: not for the figures)")
     ap.add_argument("--workers", type=int, default=None, help="gateway.intake.workers; default: the gateway's own")
     ap.add_argument("--poll-delay", type=int, default=None, help="gateway.mail.poll-delay ms (default: the packaged 250)")
     ap.add_argument("--outbox-period", type=int, default=None,

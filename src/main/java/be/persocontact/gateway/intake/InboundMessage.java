@@ -12,9 +12,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** The stored record of one inbound message: its raw bytes, where it came from, and how it ended. */
 @Entity
+@DynamicUpdate // an update writes the changed columns only, never a stored mail or body again
 @Table(name = "inbound_message")
 public class InboundMessage {
 

@@ -13,12 +13,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One mail in the outbox, rendered when it was caused so that a re-send is byte for byte the same
  * mail with the same Message-ID.
  */
 @Entity
+@DynamicUpdate // an update writes the changed columns only, never a stored mail or body again
 @Table(name = "outbound_mail")
 public class OutboundMail {
 

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * The stored record of one submission: the JSON as received (files by name, type, size and hash), who
@@ -19,6 +20,7 @@ import org.hibernate.type.SqlTypes;
  * files themselves are kept by the attachment module, once by content, beside the ticket.
  */
 @Entity
+@DynamicUpdate // an update writes the changed columns only, never a stored mail or body again
 @Table(name = "portal_submission")
 public class PortalSubmission {
 

@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * An address that asked for a link to the portal pages. The signed link carries this row's id and a
@@ -15,6 +16,7 @@ import jakarta.persistence.Table;
  * has proven authentic.
  */
 @Entity
+@DynamicUpdate // an update writes the changed columns only, never a stored mail or body again
 @Table(name = "portal_visitor")
 class PortalVisitor {
 

@@ -20,6 +20,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * An HR request. Its status changes only through the intention-revealing methods below, each of which
@@ -27,6 +28,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  * illegal change throws {@link TicketStatusChangeRefused} and leaves the ticket untouched.
  */
 @Entity
+@DynamicUpdate // an update writes the changed columns only, never a stored mail or body again
 @Table(name = "ticket")
 public class Ticket extends AbstractAggregateRoot<Ticket> {
 

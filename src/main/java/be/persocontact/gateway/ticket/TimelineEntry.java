@@ -14,9 +14,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** One event in a ticket's history, as the requester and officers see it. */
 @Entity
+@DynamicUpdate // an update writes the changed columns only, never a stored mail or body again
 @Table(name = "timeline_entry")
 public class TimelineEntry {
 
