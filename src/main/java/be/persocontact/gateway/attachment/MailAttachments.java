@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import be.persocontact.gateway.mime.MailPart;
 import be.persocontact.gateway.mime.MailReading;
+import be.persocontact.gateway.mime.MailStructure;
 
 /**
  * The files of a raw mail, as {@link IncomingFile}s for {@link AttachmentManagement#receive}: every
@@ -29,8 +30,13 @@ public final class MailAttachments {
 		if (rawMail == null) {
 			throw new IllegalArgumentException("No mail bytes");
 		}
+		return from(MailReading.read(rawMail));
+	}
+
+	/** The files of a mail already read: the intake reads each mail once for its text and its files. */
+	public static List<IncomingFile> from(MailStructure mail) {
 		List<IncomingFile> files = new ArrayList<>();
-		collect(MailReading.read(rawMail).root(), true, files);
+		collect(mail.root(), true, files);
 		return List.copyOf(files);
 	}
 

@@ -186,21 +186,27 @@ public class MailIntake {
 						: record.outcome();
 			});
 		}
+		// read once, for its files and its text (a recorded mail's bytes never change)
+		ParsedMail mail;
+		try {
+			mail = ParsedMail.parse(stored.raw());
+		}
+		catch (RuntimeException unparseable) {
+			throw UnprocessableMail.unparseable("mail", unparseable);
+		}
 		// files are read (time-limited) before the ticket transaction, stored inside it
-		AttachmentManagement.Inspection files = this.attachments.inspect(filesOf(stored.raw()));
+		AttachmentManagement.Inspection files = this.attachments.inspect(filesOf(mail));
 		return this.transaction.execute(status -> {
 			// the row stays locked until commit: of two instances that both hold the mail, one finishes it
 			InboundMessage record = this.messages.lockById(id).orElseThrow();
-			return from.contains(record.outcome()) ? intake(record, files) : record.outcome();
+			return from.contains(record.outcome()) ? intake(record, mail, files) : record.outcome();
 		});
 	}
 
 	/** The order of intake, inside the ticket transaction. */
-	private Outcome intake(InboundMessage record, AttachmentManagement.Inspection files) {
-		ParsedMail mail;
+	private Outcome intake(InboundMessage record, ParsedMail mail, AttachmentManagement.Inspection files) {
 		MailText.Body body;
 		try {
-			mail = ParsedMail.parse(record.raw());
 			body = mail.body();
 		}
 		catch (Exception unparseable) {
@@ -230,9 +236,9 @@ public class MailIntake {
 	}
 
 	/** Reading the same bytes fails the same way every time: bad input, quarantined, never retried. */
-	private static List<IncomingFile> filesOf(byte[] raw) {
+	private static List<IncomingFile> filesOf(ParsedMail mail) {
 		try {
-			return MailAttachments.from(raw);
+			return MailAttachments.from(mail.structure());
 		}
 		catch (RuntimeException unreadable) {
 			throw UnprocessableMail.unparseable("attachments", unreadable);

@@ -70,7 +70,12 @@ final class ParsedMail {
 
 	/** Never fails: a mail is read as far as it can be ({@link MailReading}). */
 	static ParsedMail parse(byte[] raw) {
-		return new ParsedMail(MailReading.read(raw), raw);
+		return parse(MailReading.read(raw), raw);
+	}
+
+	/** A mail already read, with the bytes it was read from. */
+	static ParsedMail parse(MailStructure read, byte[] raw) {
+		return new ParsedMail(read, raw);
 	}
 
 	/** The parts as read, which step read them and what was tolerated on the way. */

@@ -15,6 +15,7 @@ import be.persocontact.gateway.ticket.TicketManagement;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -88,9 +89,11 @@ public class Outbox {
 	 * Leases up to one batch of due mails and returns their ids. A due mail whose recipient's address is
 	 * failing is held instead, and not returned.
 	 */
-	@Transactional
+	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public List<Long> claimDue() {
 		Instant now = this.clock.instant();
+		// READ COMMITTED: the claim locks the rows it reads, not the gaps between them, so that ticket
+		// transactions queueing new mails meanwhile do not wait for it
 		List<Map<String, Object>> due = this.jdbc.queryForList("SELECT id, recipient FROM outbound_mail "
 				+ "WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
 				Timestamp.from(now), this.settings.batchSize());
@@ -102,13 +105,17 @@ public class Outbox {
 				hold(id, undeliverable.get());
 				continue;
 			}
+			ids.add(id);
+		}
+		if (!ids.isEmpty()) {
 			// More claims than recorded outcomes: an earlier claim ended without a word, maybe after
 			// the send. The lost claim counts as an attempt, and this send as a re-send. MariaDB
-			// assigns left to right, so resends and attempts still see the old claims.
+			// assigns left to right, so resends and attempts still see the old claims. One statement
+			// for the batch, each row with its own counts.
 			this.jdbc.update("UPDATE outbound_mail SET resends = resends + IF(claims > attempts, 1, 0), "
-					+ "attempts = GREATEST(attempts, claims), claims = claims + 1, next_attempt_at = ? WHERE id = ?",
-					Timestamp.from(now.plus(this.settings.lease())), id);
-			ids.add(id);
+					+ "attempts = GREATEST(attempts, claims), claims = claims + 1, next_attempt_at = ? WHERE id IN ("
+					+ String.join(",", ids.stream().map(String::valueOf).toList()) + ")",
+					Timestamp.from(now.plus(this.settings.lease())));
 		}
 		return ids;
 	}

@@ -168,7 +168,7 @@ class MailAttachmentsUnitTests {
 
 	@Test
 	void bytesThatAreNoMailAtAllAreRefusedClearly() {
-		assertThatIllegalArgumentException().isThrownBy(() -> MailAttachments.from(null));
+		assertThatIllegalArgumentException().isThrownBy(() -> MailAttachments.from((byte[]) null));
 	}
 
 	private static byte[] mail(String text) {
