@@ -18,9 +18,9 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
-import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * An HR request. Its status changes only through the intention-revealing methods below, each of which

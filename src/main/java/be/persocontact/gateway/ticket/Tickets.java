@@ -3,8 +3,12 @@ package be.persocontact.gateway.ticket;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.QueryHint;
+import org.hibernate.jpa.HibernateHints;
+
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.Repository;
 
 /** The ticket store. Declares only what the gateway uses. */
@@ -18,6 +22,12 @@ public interface Tickets extends Repository<Ticket, Long> {
 
 	Optional<Ticket> findById(Long id);
 
+	/**
+	 * No flush first: a ticket's number is given before it is stored and never changes, so pending changes
+	 * cannot alter what this finds. The automatic flush before the query was half of its cost, and it runs
+	 * several times in each ticket transaction (docs/benchmarks.md, run 7).
+	 */
+	@QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
 	Optional<Ticket> findByNumber(String number);
 
 	long countByRequesterAddressAndCreatedAtAfter(String address, java.time.Instant since);
