@@ -19,6 +19,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.NaturalId;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
 
@@ -36,6 +37,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
+	@NaturalId
 	@Column(nullable = false, updatable = false)
 	private String number;
 

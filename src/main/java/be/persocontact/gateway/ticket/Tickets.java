@@ -3,16 +3,12 @@ package be.persocontact.gateway.ticket;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.persistence.QueryHint;
-import org.hibernate.jpa.HibernateHints;
-
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.Repository;
 
 /** The ticket store. Declares only what the gateway uses. */
-public interface Tickets extends Repository<Ticket, Long> {
+public interface Tickets extends Repository<Ticket, Long>, TicketsByNumber {
 
 	Ticket save(Ticket ticket);
 
@@ -23,11 +19,10 @@ public interface Tickets extends Repository<Ticket, Long> {
 	Optional<Ticket> findById(Long id);
 
 	/**
-	 * No flush first: a ticket's number is given before it is stored and never changes, so pending changes
-	 * cannot alter what this finds. The automatic flush before the query was half of its cost, and it runs
-	 * several times in each ticket transaction (docs/benchmarks.md, run 7).
+	 * By natural id, answered from the session when this transaction already holds the ticket, and never
+	 * flushing first: a ticket's number is given before it is stored and never changes ({@link TicketsByNumberImpl}).
 	 */
-	@QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
+	@Override
 	Optional<Ticket> findByNumber(String number);
 
 	long countByRequesterAddressAndCreatedAtAfter(String address, java.time.Instant since);
