@@ -43,6 +43,9 @@ public class MailTemplates {
 		this.messages.setDefaultEncoding("UTF-8");
 		this.messages.setFallbackToSystemLocale(false);
 		SpringTemplateEngine engine = new SpringTemplateEngine();
+		// expressions evaluated for every mail are compiled to bytecode once they have run a few times; one
+		// that cannot be compiled stays interpreted (Spring's MIXED mode), so no template can fail for it
+		engine.setEnableSpringELCompiler(true);
 		engine.addTemplateResolver(resolver(dir, "html/*", ".html", TemplateMode.HTML, 1));
 		engine.addTemplateResolver(resolver(dir, "text/*", ".txt", TemplateMode.TEXT, 2));
 		engine.setTemplateEngineMessageSource(this.messages);
