@@ -1,6 +1,5 @@
 package be.persocontact.gateway.intake.mail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
@@ -140,9 +139,9 @@ public class ImapMailReceiver {
 		byte[] raw;
 		try {
 			// BODY.PEEK[]: the bytes as stored, without asking the server to parse the envelope first
-			ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+			MailBytes out = new MailBytes(size, this.intake.maxMessageBytes());
 			message.writeTo(out);
-			raw = out.toByteArray();
+			raw = out.bytes();
 		}
 		catch (MessagingException | IOException | RuntimeException unreadable) {
 			if (uid == null || !message.getFolder().isOpen()) {
@@ -185,10 +184,9 @@ public class ImapMailReceiver {
 				if (size < 0 || size > this.intake.maxMessageBytes() || !this.workers.mayReadAhead(size)) {
 					return;
 				}
-				ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size + 1024, 16 * 1024 * 1024));
+				MailBytes out = new MailBytes(size, this.intake.maxMessageBytes());
 				message.writeTo(out);
-				RawMail mail = new RawMail(this.mailbox, folder.getUIDValidity(), uid, out.toByteArray(),
-						this.mailboxId);
+				RawMail mail = new RawMail(this.mailbox, folder.getUIDValidity(), uid, out.bytes(), this.mailboxId);
 				this.workers.handOver(key, mail.bytes(), () -> this.intake.record(mail));
 			}
 		}
