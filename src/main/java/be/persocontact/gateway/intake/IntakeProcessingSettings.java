@@ -17,12 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * instance at once; this is for mails another instance recorded or left)
  * @param retryBackoff the wait after a mail's first passing failure; it doubles per attempt
  * @param workers mails processed at the same time on this instance
+ * @param maxUnfinished how many times a mail's processing may end without any result (its instance was
+ * killed, or ran out of memory on it) before the mail is quarantined instead of claimed again: a mail that
+ * brings the gateway down must not do so forever
  */
 @Validated
 @ConfigurationProperties("gateway.intake.processing")
 public record IntakeProcessingSettings(@DefaultValue("PT5M") @NotNull Duration lease,
 		@DefaultValue("PT1S") @NotNull Duration period, @DefaultValue("PT2S") @NotNull Duration retryBackoff,
-		@DefaultValue("4") int workers) {
+		@DefaultValue("4") int workers, @DefaultValue("5") int maxUnfinished) {
 
 	public IntakeProcessingSettings {
 		if (lease.compareTo(Duration.ofSeconds(5)) < 0) {
@@ -30,6 +33,10 @@ public record IntakeProcessingSettings(@DefaultValue("PT5M") @NotNull Duration l
 		}
 		if (period.isNegative() || period.isZero()) {
 			throw new IllegalArgumentException("gateway.intake.processing.period must be positive, not " + period);
+		}
+		if (maxUnfinished < 1) {
+			throw new IllegalArgumentException(
+					"gateway.intake.processing.max-unfinished must be at least 1, not " + maxUnfinished);
 		}
 		if (workers < 1 || workers > 64) {
 			throw new IllegalArgumentException("gateway.intake.processing.workers must be 1 to 64, not " + workers);

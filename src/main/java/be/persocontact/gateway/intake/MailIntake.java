@@ -125,6 +125,16 @@ public class MailIntake {
 				: outcome == Outcome.FAILED ? Disposition.RETRY_LATER : Disposition.DONE;
 	}
 
+	/**
+	 * A mail quarantined at its claim because its processing ended {@code unfinished} times without a
+	 * result: counted and logged like every outcome.
+	 */
+	public void abandoned(long id, int unfinished) {
+		this.metrics.committed(id, Outcome.QUARANTINED);
+		log.error("Inbound message {} is quarantined: its processing ended {} times without a result (the instance "
+				+ "was stopped or ran out of memory on it); the operator can replay it", id, unfinished);
+	}
+
 	/** Processes a recorded mail, once: its outcome, or FAILED when it is to be tried again. */
 	public Outcome process(long id) {
 		try (IntakeMetrics.Scope logged = this.metrics.processing(id)) {

@@ -27,6 +27,20 @@ class RecordedMailClaims {
 	record Claimed(long id, String sender) {
 	}
 
+	/**
+	 * What a claim found: the mails to process, and the mails quarantined instead because their processing
+	 * ended too often without any result ({@code unfinished} times).
+	 */
+	record Round(List<Claimed> claimed, Map<Long, Integer> abandoned) {
+
+		static final Round NONE = new Round(List.of(), Map.of());
+
+	}
+
+	/** A free mail as the claim reads it: {@code unfinished} earlier claims ended with no result recorded. */
+	private record Free(Claimed mail, int unfinished) {
+	}
+
 	private static final String UNFINISHED = "outcome IN ('RECEIVED', 'FAILED') AND size_bytes > 0";
 
 	private static final List<String> UNFINISHED_OUTCOMES = List.of("RECEIVED", "FAILED");
@@ -35,8 +49,11 @@ class RecordedMailClaims {
 
 	private final TransactionTemplate transaction;
 
-	RecordedMailClaims(JdbcTemplate jdbc, TransactionTemplate transaction) {
+	private final int maxUnfinished;
+
+	RecordedMailClaims(JdbcTemplate jdbc, TransactionTemplate transaction, IntakeProcessingSettings settings) {
 		this.jdbc = jdbc;
+		this.maxUnfinished = settings.maxUnfinished();
 		// READ COMMITTED: rows the claim reads but does not take (held by a worker, waiting for a retry) are
 		// unlocked at once instead of at the claim's commit, so claims and ticket transactions do not queue.
 		this.transaction = new TransactionTemplate(transaction.getTransactionManager());
@@ -46,11 +63,17 @@ class RecordedMailClaims {
 	/**
 	 * Claims up to {@code max} mails for {@code instance} until {@code lease} from now, oldest first. Mails
 	 * this instance claimed before and is no longer working on ({@code working} does not hold them: their
-	 * failure could not even be recorded) are claimable again at once.
+	 * failure could not even be recorded) are claimable again at once. Every claim is counted; a mail whose
+	 * earlier claims ended {@code max-unfinished} times without any result (no outcome, no failure recorded:
+	 * the instance was killed or ran out of memory on it) is quarantined here instead of claimed again.
 	 */
 	List<Claimed> claim(String instance, int max, Duration lease, java.util.Set<Long> working) {
+		return claimRound(instance, max, lease, working).claimed();
+	}
+
+	Round claimRound(String instance, int max, Duration lease, java.util.Set<Long> working) {
 		if (max <= 0) {
-			return List.of();
+			return Round.NONE;
 		}
 		return this.transaction.execute(status -> {
 			// the database's clock, the same for every instance
@@ -61,25 +84,43 @@ class RecordedMailClaims {
 			// every claim (437 rows read per claim in a 1,500-mail flood: docs/benchmarks.md, run 7). FORCE INDEX:
 			// by its statistics the optimiser prefers to walk the primary key in id order, through every mail
 			// ever finished, locking each row it reads (run 5).
-			List<Claimed> free = new ArrayList<>();
+			List<Free> found = new ArrayList<>();
 			for (String outcome : UNFINISHED_OUTCOMES) {
-				free.addAll(this.jdbc.query("SELECT id, sender FROM inbound_message FORCE INDEX (ix_inbound_unfinished) "
+				found.addAll(this.jdbc.query("SELECT id, sender, claims - attempts FROM inbound_message FORCE INDEX (ix_inbound_unfinished) "
 						+ "WHERE outcome = ? AND size_bytes > 0"
 						+ " AND (claimed_until IS NULL OR claimed_until < NOW(6) OR claimed_by = ?)" + notWorking
 						+ " AND (next_attempt_at IS NULL OR next_attempt_at <= NOW(6)) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
-						(row, n) -> new Claimed(row.getLong(1), row.getString(2)), outcome, instance, max));
+						(row, n) -> new Free(new Claimed(row.getLong(1), row.getString(2)), row.getInt(3)), outcome, instance,
+						max));
 			}
 			// the oldest of both; a row locked here and not taken is free again at this commit
-			free.sort(java.util.Comparator.comparingLong(Claimed::id));
-			free = free.subList(0, Math.min(max, free.size()));
+			found.sort(java.util.Comparator.comparingLong(free -> free.mail().id()));
+			found = found.subList(0, Math.min(max, found.size()));
+			Map<Long, Integer> abandoned = new java.util.TreeMap<>();
+			List<Claimed> free = new ArrayList<>();
+			for (Free mail : found) {
+				if (mail.unfinished() >= this.maxUnfinished) {
+					abandoned.put(mail.mail().id(), mail.unfinished());
+				}
+				else {
+					free.add(mail.mail());
+				}
+			}
+			if (!abandoned.isEmpty()) {
+				// in SQL, in this transaction: loading the mail could be what brought the instance down
+				String ids = abandoned.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
+				this.jdbc.update("UPDATE inbound_message SET outcome = 'QUARANTINED', reason = ?, processed_at = NOW(6), "
+						+ "claimed_until = NULL, next_attempt_at = NULL WHERE id IN (" + ids + ")",
+						"processing ended " + this.maxUnfinished + " times without a result");
+			}
 			List<Claimed> inOrder = inSenderOrder(free);
 			if (inOrder.isEmpty()) {
-				return List.of();
+				return new Round(List.of(), abandoned);
 			}
 			String ids = inOrder.stream().map(c -> Long.toString(c.id())).collect(Collectors.joining(","));
 			this.jdbc.update("UPDATE inbound_message SET claimed_by = ?, claimed_until = DATE_ADD(NOW(6), INTERVAL ? "
-					+ "MICROSECOND) WHERE id IN (" + ids + ")", instance, lease.toNanos() / 1000);
-			return inOrder;
+					+ "MICROSECOND), claims = claims + 1 WHERE id IN (" + ids + ")", instance, lease.toNanos() / 1000);
+			return new Round(inOrder, abandoned);
 		});
 	}
 

@@ -123,10 +123,12 @@ public class RecordedMailProcessor implements SmartLifecycle {
 			try {
 				int free = this.settings.workers() - this.working.size();
 				if (free > 0) {
-					List<RecordedMailClaims.Claimed> claimed = this.claims.claim(this.instance, free, this.settings.lease(),
+					RecordedMailClaims.Round round = this.claims.claimRound(this.instance, free, this.settings.lease(),
 							java.util.Set.copyOf(this.working));
+					round.abandoned().forEach(this.intake::abandoned);
+					List<RecordedMailClaims.Claimed> claimed = round.claimed();
 					dispatch(claimed);
-					full = claimed.size() == free;
+					full = claimed.size() + round.abandoned().size() == free;
 				}
 			}
 			catch (RuntimeException failure) {
@@ -164,6 +166,11 @@ public class RecordedMailProcessor implements SmartLifecycle {
 					catch (RuntimeException failure) {
 						// not even the failure could be recorded: claimed again by this instance at the next round
 						log.warn("Inbound message {} could not be processed: {}", id, failure.toString());
+					}
+					catch (OutOfMemoryError | StackOverflowError exhausted) {
+						// this mail took more than the JVM has: the worker lives on for the others, and the mail is
+						// claimed again until max-unfinished such ends quarantine it (RecordedMailClaims)
+						log.error("Inbound message {} ended its processing with {}", id, exhausted.toString());
 					}
 					finally {
 						this.working.remove(id);
