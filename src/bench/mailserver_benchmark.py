@@ -16,8 +16,9 @@ MALLOC_ARENA_MAX=2, its embedded MariaDB in its own mariadbd process, a fresh da
              records each accept. Then, on the same warm gateway:
              paced: --paced-rate mails/s (default 20) for --paced-seconds (default 60), from a corpus of
              another seed (no Message-ID twice), for latency when not flooded;
-             big: one mail with a --big-mb (default 25) MB attachment, size limits raised so that it is read,
-             stored and parsed; the gateway's peak RSS before and after it.
+             big: one mail with a --big-mb (default 25) MB attachment (or --big-count such mails from
+             different senders, sent at the same moment), size limits raised so that it is read, stored and
+             parsed; the gateway's peak RSS before and after.
 Reported per run: warm-up (the first --warmup mails, default 1,000) and steady state (the last 3/5 of a run
 of at least 2.5 x warm-up mails: mails 2,001..5,000 of 5,000): mails/s and CPU ms per mail of the gateway
 JVM, of MariaDB and of the mail server (utime+stime+cutime+cstime of the process trees from /proc, sampled
@@ -552,8 +553,9 @@ def wait_for_outbox(db, deadline):
     time.sleep(1)
 
 
-def big_mail(mb):
-    """A mail with one scanned-PDF-like attachment of mb megabytes (one page, one large image stream)."""
+def big_mail(mb, n=0):
+    """A mail with one scanned-PDF-like attachment of mb megabytes (one page, one large image stream), from
+    a sender of its own for each n (several senders' mails are processed side by side)."""
     from email.mime.application import MIMEApplication
     from email.mime.multipart import MIMEMultipart
     from email.mime.text import MIMEText
@@ -565,13 +567,14 @@ def big_mail(mb):
            b"5 0 obj<</Length 30>>stream\nq 595 0 0 842 0 0 cm /Im1 Do Q\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
     msg = MIMEMultipart()
     mid = email.utils.make_msgid(domain="bench.example.org")
-    msg["Message-ID"], msg["From"], msg["To"] = mid, "big.scan@example.org", HELPDESK
+    sender = "big.scan@example.org" if n == 0 else f"big.scan.{n}@example.org"
+    msg["Message-ID"], msg["From"], msg["To"] = mid, sender, HELPDESK
     msg["Subject"], msg["Date"] = "Scan van mijn medisch attest", email.utils.formatdate()
     msg.attach(MIMEText("In bijlage de scan.", "plain", "utf-8"))
     part = MIMEApplication(pdf, "pdf")
     part.add_header("Content-Disposition", "attachment", filename="scan.pdf")
     msg.attach(part)
-    return mid, "big.scan@example.org", msg.as_bytes()
+    return mid, sender, msg.as_bytes()
 
 
 def run_greenmail(args, gen):
@@ -642,21 +645,29 @@ def run_dovecot(args, gen):
                                         "cpu_ms_per_mail": {k: round((meter.at(time.time())[k] - meter.at(t1)[k]) / len(paced), 1)
                                                             for k in ("gateway", "mariadb", "mailserver")}}))
             if args.big_mb > 0:
-                big = big_mail(args.big_mb)
+                bigs = [big_mail(args.big_mb, n) for n in range(args.big_count)]
                 rss_before = hwm_mb([proc.pid])
                 sent3, t2 = {}, time.time()
-                feed_imap(dovecot, [big], 1, sent3)
-                by3 = outcomes(db, [big[0]], t2 + args.timeout)
+                feed_imap(dovecot, bigs, len(bigs), sent3)  # all at the same moment
+                by3 = outcomes(db, [b[0] for b in bigs], t2 + args.timeout)
                 time.sleep(2)
-                row = (by3.get(big[0]) or [{}])[0]
-                results.append({"run": f"dovecot one mail with a {args.big_mb} MB attachment", "mails": 1,
-                                "outcome": row.get("outcome"),
-                                "one_outcome": len(by3.get(big[0], [])) == 1 and row.get("outcome") != "RECEIVED",
-                                "mail_bytes": len(big[2]),
-                                "latency_commit_ms": round(1000 * (row["processedAt"] - sent3[big[0]]))
-                                if row.get("processedAt") else None,
-                                "gateway_peak_rss_mb_before": rss_before,
-                                "gateway_peak_rss_mb_after": hwm_mb([proc.pid])})
+                rows = [(by3.get(b[0]) or [{}])[0] for b in bigs]
+                result = {"run": f"dovecot {len(bigs)} mail(s) with a {args.big_mb} MB attachment, sent together",
+                          "mails": len(bigs),
+                          "one_outcome": all(len(by3.get(b[0], [])) == 1 and r.get("outcome") != "RECEIVED"
+                                             for b, r in zip(bigs, rows)),
+                          "mail_bytes": len(bigs[0][2]),
+                          "gateway_peak_rss_mb_before": rss_before,
+                          "gateway_peak_rss_mb_after": hwm_mb([proc.pid])}
+                if len(bigs) == 1:
+                    result["outcome"] = rows[0].get("outcome")
+                    result["latency_commit_ms"] = (round(1000 * (rows[0]["processedAt"] - sent3[bigs[0][0]]))
+                                                   if rows[0].get("processedAt") else None)
+                else:
+                    result["outcomes"] = [r.get("outcome") for r in rows]
+                    result["latency_commit_ms"] = [round(1000 * (r["processedAt"] - sent3[b[0]]))
+                                                   if r.get("processedAt") else None for b, r in zip(bigs, rows)]
+                results.append(result)
         finally:
             stop_gateway(proc)
             meter.stop = True
@@ -686,6 +697,8 @@ def main():
     ap.add_argument("--paced-seconds", type=int, default=60, help="length of the paced run; 0 skips it (default 60)")
     ap.add_argument("--big-mb", type=int, default=25,
                     help="after the paced run, one mail with an attachment of this many MB; 0 skips (default 25)")
+    ap.add_argument("--big-count", type=int, default=1,
+                    help="how many such mails, from different senders, sent at the same moment (default 1)")
     ap.add_argument("--no-jfr", dest="jfr", action="store_false",
                     help="no JFR recording (no top frames): peak RSS as in production, without JFR's buffers")
     ap.add_argument("--db-profile", action="store_true",

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,12 +21,16 @@ import org.springframework.validation.annotation.Validated;
  * @param maxUnfinished how many times a mail's processing may end without any result (its instance was
  * killed, or ran out of memory on it) before the mail is quarantined instead of claimed again: a mail that
  * brings the gateway down must not do so forever
+ * @param largeMail mails larger than this are processed one at a time on an instance (others go on beside
+ * them): while it is processed a mail is held several times over (raw, decoded files, their text), and two
+ * 30 MB mails side by side would not fit the heap that one fits in
  */
 @Validated
 @ConfigurationProperties("gateway.intake.processing")
 public record IntakeProcessingSettings(@DefaultValue("PT5M") @NotNull Duration lease,
 		@DefaultValue("PT1S") @NotNull Duration period, @DefaultValue("PT2S") @NotNull Duration retryBackoff,
-		@DefaultValue("4") int workers, @DefaultValue("5") int maxUnfinished) {
+		@DefaultValue("4") int workers, @DefaultValue("5") int maxUnfinished,
+		@DefaultValue("5MB") @NotNull DataSize largeMail) {
 
 	public IntakeProcessingSettings {
 		if (lease.compareTo(Duration.ofSeconds(5)) < 0) {

@@ -39,6 +39,9 @@ public class RecordedMailProcessor implements SmartLifecycle {
 
 	private final Semaphore wakeUp = new Semaphore(0);
 
+	/** One large mail at a time on this instance (gateway.intake.processing.large-mail). */
+	private final Semaphore largeMail = new Semaphore(1, true);
+
 	/** The mails this instance claimed and is working on (queued in a lane or being processed). */
 	private final java.util.Set<Long> working = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -135,6 +138,11 @@ public class RecordedMailProcessor implements SmartLifecycle {
 				// the database is away: the mails wait in it, and so does this loop
 				log.warn("Could not claim recorded mails: {}", failure.toString());
 			}
+			catch (OutOfMemoryError exhausted) {
+				// a large mail in work took the heap as this thread claimed: this thread is the instance's only
+				// claimer, and ending it would stop all processing here while the poller goes on recording
+				log.error("Could not claim recorded mails: {}", exhausted.toString());
+			}
 			if (!full) {
 				try {
 					this.wakeUp.tryAcquire(this.settings.period().toMillis(), TimeUnit.MILLISECONDS);
@@ -147,20 +155,42 @@ public class RecordedMailProcessor implements SmartLifecycle {
 		}
 	}
 
+	/** A large mail waits for the one before it to finish; the other workers go on with small ones. */
+	private void process(RecordedMailClaims.Claimed mail) {
+		if (mail.size() <= this.settings.largeMail().toBytes()) {
+			this.intake.process(mail.id());
+			return;
+		}
+		try {
+			this.largeMail.acquire();
+		}
+		catch (InterruptedException stopping) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Stopped before processing inbound message " + mail.id(), stopping);
+		}
+		try {
+			this.intake.process(mail.id());
+		}
+		finally {
+			this.largeMail.release();
+		}
+	}
+
 	/** Each sender's mails in order on one worker; different senders side by side. */
 	private void dispatch(List<RecordedMailClaims.Claimed> claimed) {
-		Map<String, List<Long>> lanes = new LinkedHashMap<>();
+		Map<String, List<RecordedMailClaims.Claimed>> lanes = new LinkedHashMap<>();
 		for (RecordedMailClaims.Claimed mail : claimed) {
 			String lane = mail.sender() == null ? "#" + mail.id() : mail.sender().toLowerCase(java.util.Locale.ROOT);
-			lanes.computeIfAbsent(lane, key -> new java.util.ArrayList<>()).add(mail.id());
+			lanes.computeIfAbsent(lane, key -> new java.util.ArrayList<>()).add(mail);
 		}
-		for (List<Long> lane : lanes.values()) {
-			this.working.addAll(lane);
+		for (List<RecordedMailClaims.Claimed> lane : lanes.values()) {
+			lane.forEach(mail -> this.working.add(mail.id()));
 			this.workers.execute(() -> {
-				for (Long id : lane) {
+				for (RecordedMailClaims.Claimed mail : lane) {
+					Long id = mail.id();
 					try {
 						if (this.running) {
-							this.intake.process(id);
+							process(mail);
 						}
 					}
 					catch (RuntimeException failure) {

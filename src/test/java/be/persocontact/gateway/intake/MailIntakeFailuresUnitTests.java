@@ -49,7 +49,8 @@ class MailIntakeFailuresUnitTests {
 			DataSize.ofMegabytes(30), 20, Duration.ofHours(1), List.of(), 3, false, 30, 60);
 
 	private final IntakeFailures failures = new IntakeFailures(this.recorder, this.settings,
-			new IntakeProcessingSettings(Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(2), 4, 5),
+			new IntakeProcessingSettings(Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(2), 4, 5,
+					org.springframework.util.unit.DataSize.ofMegabytes(5)),
 			Clock.systemUTC());
 
 	private final MailIntake intake = new MailIntake(this.recorder, this.messages, this.chain,
