@@ -1,5 +1,7 @@
 package be.persocontact.gateway.intake;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,8 +53,12 @@ class RecordedMailClaims {
 
 	private final int maxUnfinished;
 
-	RecordedMailClaims(JdbcTemplate jdbc, TransactionTemplate transaction, IntakeProcessingSettings settings) {
+	private final Clock clock;
+
+	RecordedMailClaims(JdbcTemplate jdbc, TransactionTemplate transaction, IntakeProcessingSettings settings,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.maxUnfinished = settings.maxUnfinished();
 		// READ COMMITTED: rows the claim reads but does not take (held by a worker, waiting for a retry) are
 		// unlocked at once instead of at the claim's commit, so claims and ticket transactions do not queue.
@@ -67,11 +73,7 @@ class RecordedMailClaims {
 	 * earlier claims ended {@code max-unfinished} times without any result (no outcome, no failure recorded:
 	 * the instance was killed or ran out of memory on it) is quarantined here instead of claimed again.
 	 */
-	List<Claimed> claim(String instance, int max, Duration lease, java.util.Set<Long> working) {
-		return claimRound(instance, max, lease, working).claimed();
-	}
-
-	Round claimRound(String instance, int max, Duration lease, java.util.Set<Long> working) {
+	Round claim(String instance, int max, Duration lease, java.util.Set<Long> working) {
 		if (max <= 0) {
 			return Round.NONE;
 		}
@@ -109,9 +111,11 @@ class RecordedMailClaims {
 			if (!abandoned.isEmpty()) {
 				// in SQL, in this transaction: loading the mail could be what brought the instance down
 				String ids = abandoned.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
-				this.jdbc.update("UPDATE inbound_message SET outcome = 'QUARANTINED', reason = ?, processed_at = NOW(6), "
+				// processed_at on the gateway's clock, as for every other outcome (latency, retention)
+				this.jdbc.update("UPDATE inbound_message SET outcome = 'QUARANTINED', reason = ?, processed_at = ?, "
 						+ "claimed_until = NULL, next_attempt_at = NULL WHERE id IN (" + ids + ")",
-						"processing ended " + this.maxUnfinished + " times without a result");
+						"processing ended " + this.maxUnfinished + " times without a result",
+						Timestamp.from(this.clock.instant()));
 			}
 			List<Claimed> inOrder = inSenderOrder(free);
 			if (inOrder.isEmpty()) {

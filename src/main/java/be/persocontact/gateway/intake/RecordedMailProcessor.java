@@ -126,7 +126,7 @@ public class RecordedMailProcessor implements SmartLifecycle {
 			try {
 				int free = this.settings.workers() - this.working.size();
 				if (free > 0) {
-					RecordedMailClaims.Round round = this.claims.claimRound(this.instance, free, this.settings.lease(),
+					RecordedMailClaims.Round round = this.claims.claim(this.instance, free, this.settings.lease(),
 							java.util.Set.copyOf(this.working));
 					round.abandoned().forEach(this.intake::abandoned);
 					List<RecordedMailClaims.Claimed> claimed = round.claimed();

@@ -39,7 +39,7 @@ class LargeMailProcessingUnitTests {
 				new RecordedMailClaims.Claimed(2, "b@example.org", 20 * MB),
 				new RecordedMailClaims.Claimed(3, "c@example.org", 20 * MB),
 				new RecordedMailClaims.Claimed(4, "d@example.org", 3_000));
-		when(claims.claimRound(anyString(), anyInt(), any(), any()))
+		when(claims.claim(anyString(), anyInt(), any(), any()))
 			.thenReturn(new RecordedMailClaims.Round(claimed, Map.of()), RecordedMailClaims.Round.NONE);
 		AtomicInteger largeAtOnce = new AtomicInteger();
 		AtomicInteger mostLargeAtOnce = new AtomicInteger();

@@ -49,7 +49,7 @@ class RecordedMailClaimsIntegrationTests extends TicketFixtureTestSupport {
 
 			long before = rowsRead();
 			List<RecordedMailClaims.Claimed> claimed = this.claims.claim("claims-test-" + tag, 2, Duration.ofMinutes(1),
-					Set.of());
+					Set.of()).claimed();
 			long read = rowsRead() - before;
 
 			assertThat(claimed).extracting(RecordedMailClaims.Claimed::id)
