@@ -12,6 +12,7 @@ import be.persocontact.gateway.access.RevocationTargets;
 import be.persocontact.gateway.intake.FailingAddresses;
 import be.persocontact.gateway.intake.InboundMessage;
 import be.persocontact.gateway.intake.InboundMessages;
+import be.persocontact.gateway.intake.InboundPersonalData;
 import be.persocontact.gateway.intake.MailIntake;
 import be.persocontact.gateway.intake.Outcome;
 import be.persocontact.gateway.notification.Outbox;
@@ -57,9 +58,12 @@ class ConsoleMailController {
 
 	private final Notices notices;
 
+	private final InboundPersonalData inbound;
+
 	ConsoleMailController(InboundMessages messages, MailIntake intake, FailingAddresses failing, Outbox outbox,
-			LinkManagement links, List<RevocationTargets> targets, Notices notices) {
+			LinkManagement links, List<RevocationTargets> targets, Notices notices, InboundPersonalData inbound) {
 		this.messages = messages;
+		this.inbound = inbound;
 		this.intake = intake;
 		this.failing = failing;
 		this.outbox = outbox;
@@ -96,7 +100,7 @@ class ConsoleMailController {
 			.contentType(MediaType.parseMediaType("message/rfc822"))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("inbound-" + id + ".eml").build().toString())
-			.body(message.get().raw());
+			.body(this.inbound.raw(id).orElseGet(() -> new byte[0]));
 	}
 
 	@PostMapping("/inbound/{id}/replay")

@@ -10,9 +10,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** The stored record of one inbound message: its raw bytes, where it came from, and how it ended. */
 @Entity
@@ -49,8 +52,16 @@ public class InboundMessage {
 	@Column(name = "size_bytes", nullable = false)
 	private long sizeBytes;
 
+	/**
+	 * The mail as received: written with the record and never read back with it. Every load of a record
+	 * (its processing alone loads it four times) would otherwise carry the whole mail, 35 MB for a scan, and
+	 * Hibernate would keep a copy of it as the record's snapshot. {@link StoredMails} reads it where the
+	 * mail itself is read; retention and erasure empty it in SQL.
+	 */
 	@JdbcTypeCode(SqlTypes.LONGVARBINARY)
-	@Column(nullable = false)
+	@ColumnTransformer(read = "''")
+	@Mutability(Immutability.class)
+	@Column(nullable = false, updatable = false)
 	private byte[] raw;
 
 	@Column(name = "received_at", nullable = false)
@@ -246,10 +257,6 @@ public class InboundMessage {
 
 	public String sha256() {
 		return this.sha256;
-	}
-
-	public byte[] raw() {
-		return this.raw;
 	}
 
 	public Instant rawPurgedAt() {

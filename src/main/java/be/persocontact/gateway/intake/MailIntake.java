@@ -68,11 +68,15 @@ public class MailIntake {
 
 	private final IntakeMetrics metrics;
 
+	private final StoredMails stored;
+
 	MailIntake(InboundRecorder recorder, InboundMessages messages, IntakeChain chain, ThreadResolver threads,
 			SenderAuthentication authentication, AttachmentManagement attachments, MachineMailNotes machineMail,
 			OfficerMail officerMail, TicketMessages ticketMessages, OversizedMail oversized, IntakeFailures failures,
-			IntakeSettings settings, TransactionTemplate transaction, IntakeMetrics metrics, Mailboxes mailboxes) {
+			IntakeSettings settings, TransactionTemplate transaction, IntakeMetrics metrics, Mailboxes mailboxes,
+			StoredMails stored) {
 		this.mailboxes = mailboxes;
+		this.stored = stored;
 		this.metrics = metrics;
 		this.recorder = recorder;
 		this.messages = messages;
@@ -167,7 +171,7 @@ public class MailIntake {
 			throw new IllegalStateException("Message " + id + " was removed on " + record.rawPurgedAt()
 					+ " (retention or erasure); nothing stored to replay");
 		}
-		if (record.raw().length == 0) {
+		if (this.stored.length(id) == 0) {
 			throw new IllegalStateException("Message " + id + " was never readable; nothing stored to replay");
 		}
 		try {
@@ -185,11 +189,11 @@ public class MailIntake {
 	}
 
 	private Outcome processStored(long id, Set<Outcome> from) {
-		InboundMessage stored = this.messages.findById(id).orElseThrow();
-		if (!from.contains(stored.outcome())) {
-			return stored.outcome(); // finished meanwhile, by another instance
+		InboundMessage known = this.messages.findById(id).orElseThrow();
+		if (!from.contains(known.outcome())) {
+			return known.outcome(); // finished meanwhile, by another instance
 		}
-		if (stored.declaredSize() != null) {
+		if (known.declaredSize() != null) {
 			return this.transaction.execute(status -> {
 				InboundMessage record = this.messages.lockById(id).orElseThrow();
 				return from.contains(record.outcome()) ? this.oversized.reject(record, record.declaredSize())
@@ -199,7 +203,7 @@ public class MailIntake {
 		// read once, for its files and its text (a recorded mail's bytes never change)
 		ParsedMail mail;
 		try {
-			mail = ParsedMail.parse(stored.raw());
+			mail = ParsedMail.parse(this.stored.of(id));
 		}
 		catch (RuntimeException unparseable) {
 			throw UnprocessableMail.unparseable("mail", unparseable);

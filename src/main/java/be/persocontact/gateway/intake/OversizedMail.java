@@ -21,9 +21,12 @@ class OversizedMail {
 
 	private final be.persocontact.gateway.system.Mailboxes mailboxes;
 
+	private final StoredMails stored;
+
 	OversizedMail(IntakeChain chain, RejectionNotices notices, IntakeSettings settings, Clock clock,
-			be.persocontact.gateway.system.Mailboxes mailboxes) {
+			be.persocontact.gateway.system.Mailboxes mailboxes, StoredMails stored) {
 		this.mailboxes = mailboxes;
+		this.stored = stored;
 		this.chain = chain;
 		this.notices = notices;
 		this.settings = settings;
@@ -33,7 +36,7 @@ class OversizedMail {
 	Outcome reject(InboundMessage record, long size) {
 		ParsedMail mail;
 		try {
-			mail = ParsedMail.parse(record.raw());
+			mail = ParsedMail.parse(this.stored.of(record.id())); // its header block only
 		}
 		catch (Exception ex) {
 			throw UnprocessableMail.unparseable("headers", ex);

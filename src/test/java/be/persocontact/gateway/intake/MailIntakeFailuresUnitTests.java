@@ -45,6 +45,8 @@ class MailIntakeFailuresUnitTests {
 
 	private final AttachmentManagement attachments = mock(AttachmentManagement.class);
 
+	private final StoredMails storedMails = mock(StoredMails.class);
+
 	private final IntakeSettings settings = new IntakeSettings(3, "helpdesk@persocontact.local", "nl",
 			DataSize.ofMegabytes(30), 20, Duration.ofHours(1), List.of(), 3, false, 30, 60);
 
@@ -61,7 +63,7 @@ class MailIntakeFailuresUnitTests {
 					new be.persocontact.gateway.system.Mailbox("default", new be.persocontact.gateway.system.MailServerSettings(
 							"127.0.0.1", "imap", 3143, "smtp", 3025, "helpdesk@persocontact.local", "helpdesk",
 							"helpdesk@persocontact.local", "INBOX", "Processed", "Quarantine", null, false, null, null, null,
-							null), null, "nl"))));
+							null), null, "nl"))), this.storedMails);
 
 	@BeforeEach
 	void machinesLetEveryMailThrough() {
@@ -126,6 +128,7 @@ class MailIntakeFailuresUnitTests {
 		InboundMessage record = new InboundMessage(mail, "sha", "key", Instant.now());
 		when(this.messages.findById(ID)).thenReturn(Optional.of(record));
 		when(this.messages.lockById(ID)).thenReturn(Optional.of(record));
+		when(this.storedMails.of(ID)).thenReturn(mail.bytes());
 		return mail;
 	}
 

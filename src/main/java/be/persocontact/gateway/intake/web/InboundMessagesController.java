@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import be.persocontact.gateway.intake.InboundMessage;
 import be.persocontact.gateway.intake.InboundMessages;
+import be.persocontact.gateway.intake.InboundPersonalData;
 import be.persocontact.gateway.intake.InboundSummary;
 import be.persocontact.gateway.intake.MailIntake;
 import be.persocontact.gateway.intake.Outcome;
@@ -36,9 +37,12 @@ class InboundMessagesController {
 
 	private final MailIntake intake;
 
-	InboundMessagesController(InboundMessages messages, MailIntake intake) {
+	private final InboundPersonalData stored;
+
+	InboundMessagesController(InboundMessages messages, MailIntake intake, InboundPersonalData stored) {
 		this.messages = messages;
 		this.intake = intake;
+		this.stored = stored;
 	}
 
 	@GetMapping
@@ -62,7 +66,7 @@ class InboundMessagesController {
 			throw new RawMailRemoved("The raw mail " + id + " was removed on " + message.get().rawPurgedAt()
 					+ " (retention period or erasure on request); its outcome is kept");
 		}
-		return message.map(InboundMessage::raw)
+		return message.map(found -> this.stored.raw(id).orElseGet(() -> new byte[0]))
 			.map(raw -> ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType("message/rfc822"))
 				.header(HttpHeaders.CONTENT_DISPOSITION,
