@@ -33,8 +33,6 @@ final class ParsedMail {
 
 	private final MailPart root;
 
-	private final byte[] raw;
-
 	private final String fromAddress;
 
 	private final SenderAddress sender;
@@ -46,25 +44,24 @@ final class ParsedMail {
 	private ParsedMail(MailStructure structure, byte[] raw) {
 		this.structure = structure;
 		this.root = structure.root();
-		this.raw = raw;
 		// as Jakarta Mail's getFrom() always did: the From header, or the Sender when there is no From
 		InternetAddress from = SenderAddress.firstUsable(hasHeader("From") ? headers("From") : headers("Sender"));
 		this.fromAddress = from == null ? null : from.getAddress().strip();
 		SenderAddress resolved = SenderAddress.resolve(headers("From"), headers("Sender"), headers("Return-Path"));
 		this.sender = resolved == null ? null
-				: new SenderAddress(resolved.address(), repairedName(resolved), resolved.source());
+				: new SenderAddress(resolved.address(), repairedName(resolved, raw), resolved.source());
 		this.subject = MailText.repairHeader(decodedHeader("Subject"), raw, "Subject");
 		this.messageId = header("Message-ID");
 	}
 
 	/** A display name read as UTF-8 with replacement characters: parse the repaired header line again. */
-	private String repairedName(SenderAddress sender) {
+	private String repairedName(SenderAddress sender, byte[] raw) {
 		String personal = sender.name();
 		if (personal == null || personal.indexOf('\uFFFD') < 0) {
 			return personal;
 		}
 		String name = sender.source() == SenderAddress.Source.FROM ? "From" : "Sender";
-		InternetAddress repaired = SenderAddress.usable(MailText.repairHeader(header(name), this.raw, name));
+		InternetAddress repaired = SenderAddress.usable(MailText.repairHeader(header(name), raw, name));
 		return repaired == null ? personal.replace('\uFFFD', '?') : repaired.getPersonal();
 	}
 
@@ -81,10 +78,6 @@ final class ParsedMail {
 	/** The parts as read, which step read them and what was tolerated on the way. */
 	MailStructure structure() {
 		return this.structure;
-	}
-
-	byte[] raw() {
-		return this.raw;
 	}
 
 	/**

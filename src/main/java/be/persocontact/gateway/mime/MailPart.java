@@ -123,9 +123,12 @@ public final class MailPart {
 		return this.children;
 	}
 
-	/** The decoded content; a copy, so that no reader of the mail changes it for another. */
+	/**
+	 * The decoded content, not a copy: it is shared by every reader of the mail and none may change it. A
+	 * copy per reader once doubled a 25 MB scan in memory while it was inspected and stored.
+	 */
 	public byte[] content() {
-		return this.content.clone();
+		return this.content;
 	}
 
 	public int size() {
