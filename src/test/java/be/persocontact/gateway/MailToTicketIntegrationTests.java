@@ -247,6 +247,38 @@ class MailToTicketIntegrationTests extends MailIntegrationTestSupport {
 				.noneMatch(m -> subjectOf(m).equals("broken " + marker)));
 	}
 
+	/**
+	 * A scan of several megabytes is fetched from the mailbox in pieces of 1 MB (so that it is not held
+	 * twice while it is read) and its file arrives whole, byte for byte, with the ticket.
+	 */
+	@Test
+	void aMailOfSeveralMegabytesIsFetchedInPiecesAndItsFileArrivesWhole() throws Exception {
+		String sender = unique("scan");
+		StringBuilder text = new StringBuilder();
+		java.util.Random random = new java.util.Random(20261207);
+		while (text.length() < 3_500_000) {
+			text.append("Regel ").append(random.nextInt()).append(" van het ingescande attest.\n");
+		}
+		byte[] file = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		this.mail.sendRaw("From: Scan <" + sender + ">\nTo: " + helpdesk() + "\nSubject: Ingescand attest\n"
+				+ "Message-ID: <" + sender.replace('@', '.') + "@example.org>\nMIME-Version: 1.0\n"
+				+ "Content-Type: multipart/mixed; boundary=\"scan\"\n\n--scan\nContent-Type: text/plain; charset=utf-8\n\n"
+				+ "In bijlage mijn attest.\n--scan\nContent-Type: text/plain; charset=utf-8; name=\"attest.txt\"\n"
+				+ "Content-Disposition: attachment; filename=\"attest.txt\"\nContent-Transfer-Encoding: base64\n\n"
+				+ java.util.Base64.getMimeEncoder().encodeToString(file) + "\n--scan--\n", helpdesk());
+
+		String number = awaitTicketOf(sender);
+		assertThat(this.jdbc.queryForObject("SELECT size_bytes FROM inbound_message WHERE ticket_number = ?",
+				Long.class, number))
+			.as("fetched in several pieces").isGreaterThan(3L * 1024 * 1024);
+		assertThat(this.jdbc.queryForMap("SELECT a.sha256, a.size_bytes, a.accepted FROM ticket_attachment a "
+				+ "JOIN ticket t ON t.id = a.ticket_id WHERE t.number = ? AND a.original_name = 'attest.txt'", number))
+			.containsEntry("sha256", java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file)))
+			.containsEntry("size_bytes", (long) file.length)
+			.containsEntry("accepted", true);
+	}
+
 	private List<String> timelineBodies(String number) {
 		return timeline(number, "REQUESTER_MESSAGE");
 	}
