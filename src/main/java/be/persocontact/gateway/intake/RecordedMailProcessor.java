@@ -39,8 +39,8 @@ public class RecordedMailProcessor implements SmartLifecycle {
 
 	private final Semaphore wakeUp = new Semaphore(0);
 
-	/** One large mail at a time on this instance (gateway.intake.processing.large-mail). */
-	private final Semaphore largeMail = new Semaphore(1, true);
+	/** One large mail in memory at a time on this instance, recorded or processed. */
+	private final LargeMails largeMails;
 
 	/** The mails this instance claimed and is working on (queued in a lane or being processed). */
 	private final java.util.Set<Long> working = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -51,8 +51,10 @@ public class RecordedMailProcessor implements SmartLifecycle {
 
 	private Thread claimer;
 
-	RecordedMailProcessor(MailIntake intake, RecordedMailClaims claims, IntakeProcessingSettings settings) {
+	RecordedMailProcessor(MailIntake intake, RecordedMailClaims claims, IntakeProcessingSettings settings,
+			LargeMails largeMails) {
 		this.intake = intake;
+		this.largeMails = largeMails;
 		this.claims = claims;
 		this.settings = settings;
 		String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -157,22 +159,8 @@ public class RecordedMailProcessor implements SmartLifecycle {
 
 	/** A large mail waits for the one before it to finish; the other workers go on with small ones. */
 	private void process(RecordedMailClaims.Claimed mail) {
-		if (mail.size() <= this.settings.largeMail().toBytes()) {
+		try (LargeMails.Permit inMemory = this.largeMails.enter(mail.size())) {
 			this.intake.process(mail.id());
-			return;
-		}
-		try {
-			this.largeMail.acquire();
-		}
-		catch (InterruptedException stopping) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Stopped before processing inbound message " + mail.id(), stopping);
-		}
-		try {
-			this.intake.process(mail.id());
-		}
-		finally {
-			this.largeMail.release();
 		}
 	}
 

@@ -59,8 +59,9 @@ class LargeMailProcessingUnitTests {
 			return Outcome.TICKET_CREATED;
 		}).when(intake).process(anyLong());
 
-		RecordedMailProcessor processor = new RecordedMailProcessor(intake, claims, new IntakeProcessingSettings(
-				Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofSeconds(2), 4, 5, DataSize.ofMegabytes(5)));
+		IntakeProcessingSettings settings = new IntakeProcessingSettings(Duration.ofMinutes(5), Duration.ofMillis(100),
+				Duration.ofSeconds(2), 4, 5, DataSize.ofMegabytes(5));
+		RecordedMailProcessor processor = new RecordedMailProcessor(intake, claims, settings, new LargeMails(settings));
 		processor.start();
 		try {
 			await().atMost(Duration.ofSeconds(10)).until(() -> ran.keySet().equals(Set.of(1L, 2L, 3L, 4L)));

@@ -13,6 +13,7 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 
 import be.persocontact.gateway.intake.Disposition;
+import be.persocontact.gateway.intake.LargeMails;
 import be.persocontact.gateway.intake.MailIntake;
 import be.persocontact.gateway.intake.RawMail;
 import be.persocontact.gateway.intake.RecordedMailProcessor;
@@ -59,12 +60,16 @@ public class ImapMailReceiver {
 
 	private final String mailboxId;
 
+	/** One large mail in memory at a time on this instance: read here or processed. */
+	private final LargeMails largeMails;
+
 	private final java.util.Map<Disposition, Counter> received = new java.util.EnumMap<>(Disposition.class);
 
 	ImapMailReceiver(MailIntake intake, Mailbox mailbox, IntakeWorkers workers, RecordedMailProcessor processor,
-			MeterRegistry meters) {
+			LargeMails largeMails, MeterRegistry meters) {
 		MailServerSettings settings = mailbox.server();
 		this.intake = intake;
+		this.largeMails = largeMails;
 		this.workers = workers;
 		this.processor = processor;
 		this.mailboxId = mailbox.id();
@@ -136,26 +141,29 @@ public class ImapMailReceiver {
 		if (size > this.intake.maxMessageBytes()) {
 			return this.intake.recordTooLarge(new RawMail(this.mailbox, uidValidity, uid, headerBlock(message), this.mailboxId), size);
 		}
-		byte[] raw;
-		try {
-			// BODY.PEEK[]: the bytes as stored, without asking the server to parse the envelope first
-			MailBytes out = new MailBytes(size, this.intake.maxMessageBytes());
-			message.writeTo(out);
-			raw = out.bytes();
-		}
-		catch (MessagingException | IOException | RuntimeException unreadable) {
-			if (uid == null || !message.getFolder().isOpen()) {
-				throw unreadable; // the connection is gone: the next poll tries again
+		try (LargeMails.Permit inMemory = this.largeMails.enter(size)) {
+			byte[] raw;
+			try {
+				// BODY.PEEK[]: the bytes as stored, without asking the server to parse the envelope first
+				MailBytes out = new MailBytes(size, this.intake.maxMessageBytes());
+				message.writeTo(out);
+				raw = out.bytes();
 			}
-			return this.intake.receiveUnreadable(this.mailbox, this.mailboxId, uidValidity, uid, unreadable);
+			catch (MessagingException | IOException | RuntimeException unreadable) {
+				if (uid == null || !message.getFolder().isOpen()) {
+					throw unreadable; // the connection is gone: the next poll tries again
+				}
+				return this.intake.receiveUnreadable(this.mailbox, this.mailboxId, uidValidity, uid, unreadable);
+			}
+			return this.intake.record(new RawMail(this.mailbox, uidValidity, uid, raw, this.mailboxId));
 		}
-		return this.intake.record(new RawMail(this.mailbox, uidValidity, uid, raw, this.mailboxId));
 	}
 
 	/**
 	 * Reads this mail and the next ones of the batch (up to the workers' window) on this thread and
-	 * hands their bytes to the workers. A mail too large, of unknown size or that cannot be read stops
-	 * the reading ahead: it is processed on this thread when its exchange comes, as with one worker.
+	 * hands their bytes to the workers. A large mail ({@link LargeMails}), one of unknown size or one that
+	 * cannot be read stops the reading ahead: it is processed on this thread when its exchange comes, as
+	 * with one worker.
 	 */
 	private void readAhead(IMAPFolder folder, Message current, int remaining) {
 		try {
@@ -181,7 +189,9 @@ public class ImapMailReceiver {
 					return; // never read past a mail left to the consumer's thread: one sender's mails keep their order
 				}
 				long size = sizeOf(message);
-				if (size < 0 || size > this.intake.maxMessageBytes() || !this.workers.mayReadAhead(size)) {
+				if (this.largeMails.isLarge(size) || size > this.intake.maxMessageBytes()
+						|| !this.workers.mayReadAhead(size)) {
+					// a large mail is read on this thread, when no other large mail is in memory here
 					return;
 				}
 				MailBytes out = new MailBytes(size, this.intake.maxMessageBytes());

@@ -3,6 +3,7 @@ package be.persocontact.gateway.intake.mail;
 import java.util.ArrayList;
 import java.util.List;
 
+import be.persocontact.gateway.intake.LargeMails;
 import be.persocontact.gateway.intake.MailIntake;
 import be.persocontact.gateway.intake.RecordedMailProcessor;
 import be.persocontact.gateway.system.MailSignIn;
@@ -54,9 +55,13 @@ class MailboxRoutes implements CamelContextConfiguration, DisposableBean {
 
 	private final RecordedMailProcessor processor;
 
+	private final LargeMails largeMails;
+
 	MailboxRoutes(Mailboxes mailboxes, MailSignIns signIns, MailIntake intake, RecordedMailProcessor processor,
-			@Value("${gateway.intake.workers:4}") int workers, ObjectProvider<MeterRegistry> meters) {
+			LargeMails largeMails, @Value("${gateway.intake.workers:4}") int workers,
+			ObjectProvider<MeterRegistry> meters) {
 		this.processor = processor;
+		this.largeMails = largeMails;
 		this.mailboxes = mailboxes;
 		this.signIns = signIns;
 		this.intake = intake;
@@ -79,7 +84,8 @@ class MailboxRoutes implements CamelContextConfiguration, DisposableBean {
 			camel.getRegistry()
 				.bind("imapSessionProperties-" + mailbox.id(), ImapSessionConfiguration.imapSessionProperties(signIn));
 			camel.getRegistry()
-				.bind("imapMailReceiver-" + mailbox.id(), new ImapMailReceiver(this.intake, mailbox, pool, this.processor, this.meters));
+				.bind("imapMailReceiver-" + mailbox.id(),
+						new ImapMailReceiver(this.intake, mailbox, pool, this.processor, this.largeMails, this.meters));
 		}
 	}
 
