@@ -21,9 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxUnfinished how many times a mail's processing may end without any result (its instance was
  * killed, or ran out of memory on it) before the mail is quarantined instead of claimed again: a mail that
  * brings the gateway down must not do so forever
- * @param largeMail mails larger than this are processed one at a time on an instance (others go on beside
- * them): while it is processed a mail is held several times over (raw, decoded files, their text), and two
- * 30 MB mails side by side would not fit the heap that one fits in
+ * @param largeMail mails larger than this are read from the mailbox and processed one at a time on an
+ * instance, small ones go on beside them ({@link LargeMails}): while it is read or processed a mail is held
+ * once or twice over (raw, decoded files, their text), and two 30 MB mails side by side would not fit the
+ * heap that one fits in
  */
 @Validated
 @ConfigurationProperties("gateway.intake.processing")

@@ -36,7 +36,7 @@ public final class AngusReading {
 	public static MailPart read(byte[] raw, List<ReadNote> notes) throws StructureUnreadable {
 		try {
 			// a shared stream: the parts point into these bytes instead of copying them
-			MimeMessage message = new MimeMessage(InboundSession.get(), new SharedByteArrayInputStream(raw));
+			MimeMessage message = new MimeMessage(InboundSession.get(), new SharedMail(raw));
 			return part(message, "", 0, false, notes);
 		}
 		catch (MessagingException | IOException | RuntimeException ex) {
@@ -82,7 +82,7 @@ public final class AngusReading {
 				failure = missingStart.getMessage();
 			}
 		}
-		byte[] body = rawContent(part);
+		byte[] body = rawContent(part).toArray();
 		if (new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
 			return null;
 		}
@@ -145,10 +145,41 @@ public final class AngusReading {
 		return headers;
 	}
 
-	private static byte[] rawContent(MimePart part) throws MessagingException, IOException {
+	/** The part's content as it stands in the mail, where it lies when it does (not copied). */
+	private static Slice rawContent(MimePart part) throws MessagingException, IOException {
 		try (InputStream raw = LenientMultipart.raw(part)) {
-			return raw.readAllBytes();
+			return raw instanceof SharedMail shared ? shared.remaining() : Slice.of(raw.readAllBytes());
 		}
+	}
+
+	/**
+	 * The mail's bytes, shared by its parts as Angus Mail reads them: every stream it makes of a range is
+	 * one of these again, so that a part's content can be read where it lies.
+	 */
+	private static final class SharedMail extends SharedByteArrayInputStream {
+
+		SharedMail(byte[] mail) {
+			super(mail);
+		}
+
+		private SharedMail(byte[] mail, int offset, int length) {
+			super(mail, offset, length);
+		}
+
+		@Override
+		public InputStream newStream(long from, long end) {
+			if (from < 0) {
+				throw new IllegalArgumentException("start < 0");
+			}
+			long to = end == -1 ? this.count - this.start : end;
+			return new SharedMail(this.buf, this.start + (int) from, (int) (to - from));
+		}
+
+		/** What is left to read of this stream, as a range of the mail's bytes. */
+		Slice remaining() {
+			return new Slice(this.buf, this.pos, this.count);
+		}
+
 	}
 
 }

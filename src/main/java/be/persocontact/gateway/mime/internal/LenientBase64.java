@@ -28,10 +28,14 @@ public final class LenientBase64 {
 	}
 
 	public static Result decode(byte[] encoded) {
+		return decode(Slice.of(encoded));
+	}
+
+	static Result decode(Slice encoded) {
 		// counted first, then written into an array of the exact size: a 25 MB scan is held once, not twice
-		long counted = run(encoded, null);
+		long counted = run(encoded.array(), encoded.from(), encoded.to(), null);
 		byte[] out = new byte[(int) (counted >>> 1)];
-		run(encoded, out);
+		run(encoded.array(), encoded.from(), encoded.to(), out);
 		return new Result(out, (counted & 1) == 1);
 	}
 
@@ -39,15 +43,15 @@ public final class LenientBase64 {
 	 * Decodes into {@code out}, or only counts when it is null.
 	 * @return the number of bytes, shifted left by one, with the lowest bit set when characters were dropped
 	 */
-	private static long run(byte[] encoded, byte[] out) {
+	private static long run(byte[] encoded, int from, int to, byte[] out) {
 		int size = 0;
 		int bits = 0;
 		int filled = 0;
 		boolean lossy = false;
-		int lineStart = 0;
-		while (lineStart < encoded.length) {
+		int lineStart = from;
+		while (lineStart < to) {
 			int lineEnd = lineStart;
-			while (lineEnd < encoded.length && encoded[lineEnd] != '\n' && encoded[lineEnd] != '\r') {
+			while (lineEnd < to && encoded[lineEnd] != '\n' && encoded[lineEnd] != '\r') {
 				lineEnd++;
 			}
 			if (isWords(encoded, lineStart, lineEnd)) {

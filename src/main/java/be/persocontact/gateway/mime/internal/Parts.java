@@ -50,6 +50,12 @@ public final class Parts {
 	/** A part with content: decoded, with its file name and disposition. */
 	public static MailPart leaf(List<MailPart.Header> headers, HeaderValue type, byte[] encoded, String where,
 			List<ReadNote> notes) {
+		return leaf(headers, type, Slice.of(encoded), where, notes);
+	}
+
+	/** As {@link #leaf(List, HeaderValue, byte[], String, List)}, for content that lies in the mail's bytes. */
+	static MailPart leaf(List<MailPart.Header> headers, HeaderValue type, Slice encoded, String where,
+			List<ReadNote> notes) {
 		HeaderValue disposition = HeaderValue.parse(first(headers, "Content-Disposition"));
 		String fileName = fileName(disposition, type);
 		String label = fileName == null ? where : where + " (" + fileName + ")";

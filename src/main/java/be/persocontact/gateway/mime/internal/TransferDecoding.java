@@ -41,10 +41,15 @@ public final class TransferDecoding {
 	 * @param where the part, for the note ("part 2 (attest.pdf)")
 	 */
 	public static Decoded decode(String header, byte[] encoded, String where) {
+		return decode(header, Slice.of(encoded), where);
+	}
+
+	/** As {@link #decode(String, byte[], String)}, for content that lies in the mail's bytes. */
+	static Decoded decode(String header, Slice encoded, String where) {
 		String written = header == null ? "" : header.strip();
 		String standard = standardName(written);
 		if (standard == null) {
-			return new Decoded(encoded, ReadNote.damaged(where + ": unknown Content-Transfer-Encoding '" + written
+			return new Decoded(encoded.toArray(), ReadNote.damaged(where + ": unknown Content-Transfer-Encoding '" + written
 					+ "' read as 8bit"), null);
 		}
 		ReadNote spelling = written.isEmpty() || written.equalsIgnoreCase(standard) ? null
@@ -54,7 +59,7 @@ public final class TransferDecoding {
 			case "base64" -> base64(encoded, spelling, where);
 			case "x-uuencode" -> new Decoded(uudecode(encoded), spelling, null);
 			case "x-gzip64" -> gzip64(encoded, where);
-			default -> new Decoded(encoded, spelling, null);
+			default -> new Decoded(encoded.toArray(), spelling, null);
 		};
 	}
 
@@ -76,23 +81,23 @@ public final class TransferDecoding {
 		};
 	}
 
-	private static Decoded base64(byte[] encoded, ReadNote spelling, String where) {
+	private static Decoded base64(Slice encoded, ReadNote spelling, String where) {
 		LenientBase64.Result result = LenientBase64.decode(encoded);
 		return new Decoded(result.bytes(), result.lossy() ? lossy(where) : spelling, null);
 	}
 
-	private static byte[] quotedPrintable(byte[] encoded) {
+	private static byte[] quotedPrintable(Slice encoded) {
 		// Angus Mail's decoder keeps a malformed "=XY" as it stands, which is what a reader expects
-		return readAll(new QPDecoderStream(new ByteArrayInputStream(encoded)));
+		return readAll(new QPDecoderStream(encoded.stream()));
 	}
 
-	private static byte[] uudecode(byte[] encoded) {
+	private static byte[] uudecode(Slice encoded) {
 		// ignoring errors and a missing "begin" or "end" line, as the system properties would have
-		return readAll(new UUDecoderStream(new ByteArrayInputStream(encoded), true, true));
+		return readAll(new UUDecoderStream(encoded.stream(), true, true));
 	}
 
 	/** {@code x-gzip64}: gzip, then base64 (old Unix mailers). Unpacked with a ceiling. */
-	private static Decoded gzip64(byte[] encoded, String where) {
+	private static Decoded gzip64(Slice encoded, String where) {
 		LenientBase64.Result packed = LenientBase64.decode(encoded);
 		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(packed.bytes()))) {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
