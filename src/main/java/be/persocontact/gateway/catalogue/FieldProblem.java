@@ -25,6 +25,8 @@ public record FieldProblem(String field, Kind kind, List<String> arguments) {
 		REQUIRED, UNKNOWN_FIELD, NOT_A_DATE, DATE_BEFORE, UNKNOWN_OPTION, NOT_A_NUMBER, TOO_SMALL, TOO_LARGE,
 		TOO_SHORT, TOO_LONG, NOT_AN_EMAIL, NOT_A_CHECKBOX, ATTACHMENT_REQUIRED, ATTACHMENTS_NOT_ACCEPTED,
 		FILE_TYPE_REFUSED, FILE_TOO_LARGE, TOO_MANY_FILES,
+		/** The files of one submission are larger together than allowed: the argument is the limit in MB. */
+		FILES_TOO_LARGE_TOGETHER,
 		/** Refused for another reason than its type or size (damaged, encrypted, empty…): arguments name the file and the reason. */
 		FILE_REFUSED
 

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param jwt the production set-up: the portal calls with a bearer JWT from this issuer
  * @param maxFileSize the largest file accepted with a submission
  * @param maxFiles the most files accepted with one submission
+ * @param maxSubmissionSize the most the files of one submission may hold together: a submission is held in
+ * memory while its files are read, like a mail, and may not be larger than one
  * @param acceptedFileTypes file name extensions the form page suggests to the browser's file picker; only a
  * hint: the attachment module decides by the bytes
  * @param linkLifetime how long a link to the portal pages stays valid
@@ -33,7 +35,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("gateway.portal")
 public record PortalSettings(String apiKey, @DefaultValue("data/portal-api-key") @NotBlank String apiKeyFile,
 		@DefaultValue @Valid Jwt jwt, @DefaultValue("10MB") @NotNull DataSize maxFileSize,
-		@DefaultValue("10") @Positive int maxFiles,
+		@DefaultValue("10") @Positive int maxFiles, @DefaultValue("30MB") @NotNull DataSize maxSubmissionSize,
 		@DefaultValue({ "pdf", "jpg", "jpeg", "png", "tif", "tiff", "heic", "docx", "odt", "txt" }) @NotEmpty List<String> acceptedFileTypes,
 		@DefaultValue("P7D") @NotNull Duration linkLifetime, @DefaultValue("PT1M") @NotNull Duration linkResendInterval,
 		@DefaultValue("false") boolean acknowledgeSensitiveValues) {

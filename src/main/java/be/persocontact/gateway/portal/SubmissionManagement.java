@@ -193,6 +193,10 @@ public class SubmissionManagement {
 						List.of(file.name(), String.valueOf(this.settings.maxFileSize().toMegabytes()))));
 			}
 		}
+		if (totalSize(submission.files()) > this.settings.maxSubmissionSize().toBytes()) {
+			problems.add(new FieldProblem(FieldProblem.ATTACHMENTS, FieldProblem.Kind.FILES_TOO_LARGE_TOGETHER,
+					List.of(String.valueOf(this.settings.maxSubmissionSize().toMegabytes()))));
+		}
 		return problems;
 	}
 
@@ -202,8 +206,7 @@ public class SubmissionManagement {
 	 * limits are not read at all.
 	 */
 	private AttachmentManagement.Inspection inspect(List<SubmittedFile> submitted, List<FieldProblem> problems) {
-		boolean overLimits = submitted.size() > this.settings.maxFiles() || submitted.stream()
-			.anyMatch(file -> file.size() > this.settings.maxFileSize().toBytes());
+		boolean overLimits = !withinLimits(submitted);
 		AttachmentManagement.Inspection inspection = this.attachments.inspect(overLimits ? List.of()
 				: submitted.stream().map(file -> new IncomingFile(file.name(), file.declaredType(), file.content()))
 					.toList());
@@ -213,6 +216,17 @@ public class SubmissionManagement {
 			}
 		}
 		return inspection;
+	}
+
+	/** Whether files may be read at all: not too many, none too large, not too large together. */
+	public boolean withinLimits(List<SubmittedFile> files) {
+		return files.size() <= this.settings.maxFiles()
+				&& files.stream().allMatch(file -> file.size() <= this.settings.maxFileSize().toBytes())
+				&& totalSize(files) <= this.settings.maxSubmissionSize().toBytes();
+	}
+
+	private static long totalSize(List<SubmittedFile> files) {
+		return files.stream().mapToLong(SubmittedFile::size).sum();
 	}
 
 	private FieldProblem refusal(AttachmentReceipt receipt) {

@@ -167,6 +167,16 @@ class PortalSubmissionIntegrationTests {
 						"working-time-percentage", "TOO_SMALL", "R\u00e9gime de travail souhait\u00e9 (%) doit \u00eatre au moins 10."),
 				Arguments.of("missing required attachment", "reduction-of-working-time", reduction, List.of(),
 						"attachments", "ATTACHMENT_REQUIRED", "Joignez les documents indiqu\u00e9s pour ce formulaire."),
+				// over the portal's limits: refused by name and size, the files never read into memory
+				Arguments.of("file over 10 MB", "reduction-of-working-time", reduction,
+						List.of(PortalApiClient.Part.file("scan.pdf", "application/pdf", new byte[12 * 1024 * 1024])),
+						"attachments", "FILE_TOO_LARGE", "scan.pdf d\u00e9passe 10 Mo."),
+				Arguments.of("files over 30 MB together", "reduction-of-working-time", reduction,
+						java.util.stream.IntStream.rangeClosed(1, 4)
+							.mapToObj(i -> PortalApiClient.Part.file("scan-" + i + ".pdf", "application/pdf",
+									new byte[8 * 1024 * 1024]))
+							.toList(),
+						"attachments", "FILES_TOO_LARGE_TOGETHER", "Les fichiers d\u00e9passent ensemble 30 Mo."),
 				Arguments.of("refused file type", "reduction-of-working-time", reduction,
 						List.of(PortalApiClient.Part.file("setup.exe", "application/octet-stream")), "attachments",
 						"FILE_TYPE_REFUSED", "setup.exe\u00a0: Ce type de fichier n'est pas accept\u00e9. Envoyez un PDF, "

@@ -1,6 +1,5 @@
 package be.persocontact.gateway.portal.web;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,6 @@ import be.persocontact.gateway.portal.PortalSettings;
 import be.persocontact.gateway.portal.Submission;
 import be.persocontact.gateway.portal.SubmissionManagement;
 import be.persocontact.gateway.portal.SubmissionOutcome;
-import be.persocontact.gateway.portal.SubmittedFile;
 import be.persocontact.gateway.portal.Visitor;
 import be.persocontact.gateway.ticket.Requester;
 import be.persocontact.gateway.ticket.TicketManagement;
@@ -68,9 +66,12 @@ class PortalPagesController {
 
 	private final String defaultLanguage;
 
+	private final UploadedFiles uploaded;
+
 	PortalPagesController(PortalLinks portalLinks, CatalogueManagement catalogue, SubmissionManagement submissions,
 			TicketManagement tickets, SignedLinks links, ProblemWording wording, PortalSettings settings,
-			@Value("${gateway.default-language}") String defaultLanguage) {
+			UploadedFiles uploaded, @Value("${gateway.default-language}") String defaultLanguage) {
+		this.uploaded = uploaded;
 		this.portalLinks = portalLinks;
 		this.catalogue = catalogue;
 		this.submissions = submissions;
@@ -165,20 +166,15 @@ class PortalPagesController {
 				values.put(name.substring(VALUE_PREFIX.length()), submitted.get(submitted.size() - 1));
 			}
 		});
-		List<SubmittedFile> files = new ArrayList<>();
-		if (uploads != null) {
-			uploads.stream()
-				.filter(upload -> !upload.isEmpty() || (upload.getOriginalFilename() != null
-						&& !upload.getOriginalFilename().isBlank()))
-				.map(SubmissionApiController::toFile)
-				.forEach(files::add);
-		}
+		List<MultipartFile> files = uploads == null ? List.of() : uploads.stream()
+			.filter(upload -> !upload.isEmpty()
+					|| (upload.getOriginalFilename() != null && !upload.getOriginalFilename().isBlank()))
+			.toList();
 		String comment = parameters.getFirst("comment");
 		String key = Optional.ofNullable(parameters.getFirst("idempotencyKey")).orElse(UUID.randomUUID().toString());
 		String language = LocaleContextHolder.getLocale().getLanguage();
-		Submission submission = new Submission(code, null, visitor.get().address(), null, language, values, comment,
-				key, files);
-		SubmissionOutcome outcome = this.submissions.submit(submission, CALLER, this.defaultLanguage);
+		SubmissionOutcome outcome = this.uploaded.submitWith(files, read -> this.submissions.submit(new Submission(code,
+				null, visitor.get().address(), null, language, values, comment, key, read), CALLER, this.defaultLanguage));
 		if (outcome instanceof SubmissionOutcome.Accepted accepted) {
 			model.addAttribute("token", token);
 			model.addAttribute("number", accepted.ticketNumber());

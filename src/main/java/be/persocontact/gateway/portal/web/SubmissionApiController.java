@@ -11,7 +11,6 @@ import java.util.Map;
 
 import be.persocontact.gateway.portal.SubmissionManagement;
 import be.persocontact.gateway.portal.SubmissionOutcome;
-import be.persocontact.gateway.portal.SubmittedFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,9 +47,12 @@ class SubmissionApiController {
 
 	private final CallerRights rights;
 
+	private final UploadedFiles uploads;
+
 	SubmissionApiController(SubmissionManagement submissions, ProblemWording wording, CallerRights rights,
-			@Value("${gateway.default-language}") String defaultLanguage) {
+			UploadedFiles uploads, @Value("${gateway.default-language}") String defaultLanguage) {
 		this.submissions = submissions;
+		this.uploads = uploads;
 		this.wording = wording;
 		this.rights = rights;
 		this.defaultLanguage = defaultLanguage;
@@ -73,8 +75,8 @@ class SubmissionApiController {
 			return problem(this.wording.notThisEmployee(PATH, locale, this.rights.employeeClaim(),
 					this.rights.onBehalfOfScope()), locale.getLanguage());
 		}
-		SubmissionOutcome outcome = this.submissions.submit(parsed.toSubmission(files(request)), caller.getName(),
-				this.defaultLanguage);
+		SubmissionOutcome outcome = this.uploads.submitWith(uploads(request),
+				files -> this.submissions.submit(parsed.toSubmission(files), caller.getName(), this.defaultLanguage));
 		if (outcome instanceof SubmissionOutcome.Accepted accepted) {
 			return ResponseEntity.status(accepted.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
 				.location(URI.create(accepted.viewUrl()))
@@ -114,25 +116,14 @@ class SubmissionApiController {
 		}
 	}
 
-	private static List<SubmittedFile> files(MultipartHttpServletRequest request) {
-		List<SubmittedFile> files = new ArrayList<>();
+	private static List<MultipartFile> uploads(MultipartHttpServletRequest request) {
+		List<MultipartFile> files = new ArrayList<>();
 		request.getMultiFileMap().forEach((name, parts) -> {
 			if (!name.equals("submission")) {
-				for (MultipartFile part : parts) {
-					files.add(toFile(part));
-				}
+				files.addAll(parts);
 			}
 		});
 		return files;
-	}
-
-	static SubmittedFile toFile(MultipartFile part) {
-		try {
-			return new SubmittedFile(part.getOriginalFilename(), part.getContentType(), part.getBytes());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

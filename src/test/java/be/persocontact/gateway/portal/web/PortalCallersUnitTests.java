@@ -113,7 +113,7 @@ class PortalCallersUnitTests {
 	@Test
 	void theStaticKeyOpensOnlyForTheWholeKey() {
 		AuthenticationManager keyCaller = PortalApiSecurity.apiKeyCaller(
-				PortalApiKey.of(new PortalSettings("static-key-0123456789-0123456789-0123", "unused", null, null, 1,
+				PortalApiKey.of(new PortalSettings("static-key-0123456789-0123456789-0123", "unused", null, null, 1, null,
 						List.of("pdf"), null, null, false)));
 		assertThat(keyCaller.authenticate(new BearerTokenAuthenticationToken("static-key-0123456789-0123456789-0123"))
 			.getAuthorities()).extracting(Object::toString)
@@ -127,7 +127,7 @@ class PortalCallersUnitTests {
 
 	@Test
 	void aStaticKeyShorterThan32CharactersStopsStartUp() {
-		assertThatThrownBy(() -> PortalApiKey.of(new PortalSettings("short", "unused", null, null, 1, List.of("pdf"),
+		assertThatThrownBy(() -> PortalApiKey.of(new PortalSettings("short", "unused", null, null, 1, null, List.of("pdf"),
 				null, null, false)))
 			.hasMessageContaining("gateway.portal.api-key must be at least 32 characters");
 	}
