@@ -33,8 +33,11 @@ public class InboundPersonalData {
 
 	private final JdbcClient jdbc;
 
-	InboundPersonalData(JdbcClient jdbc) {
+	private final LargeMails largeMails;
+
+	InboundPersonalData(JdbcClient jdbc, LargeMails largeMails) {
 		this.jdbc = jdbc;
+		this.largeMails = largeMails;
 	}
 
 	/** The mails that never became part of a ticket, grouped by how long they are kept. */
@@ -182,10 +185,17 @@ public class InboundPersonalData {
 	/** The raw bytes of one mail, as received; empty when there are none (purged, or never readable). */
 	@Transactional(readOnly = true)
 	public Optional<byte[]> raw(long id) {
-		return this.jdbc.sql("SELECT raw FROM inbound_message WHERE id = ? AND LENGTH(raw) > 0")
+		long size = this.jdbc.sql("SELECT COALESCE(MAX(LENGTH(raw)), 0) FROM inbound_message WHERE id = ?")
 			.param(id)
-			.query(byte[].class)
-			.optional();
+			.query(Long.class)
+			.single();
+		// read (the driver holds it twice meanwhile) when no other large mail is in memory here
+		try (LargeMails.Permit inMemory = this.largeMails.enter(size)) {
+			return this.jdbc.sql("SELECT raw FROM inbound_message WHERE id = ? AND LENGTH(raw) > 0")
+				.param(id)
+				.query(byte[].class)
+				.optional();
+		}
 	}
 
 	/** The bounce record of these addresses, if they ever bounced for good, with each bounce counted. */

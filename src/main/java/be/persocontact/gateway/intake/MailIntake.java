@@ -70,13 +70,16 @@ public class MailIntake {
 
 	private final StoredMails stored;
 
+	private final LargeMails largeMails;
+
 	MailIntake(InboundRecorder recorder, InboundMessages messages, IntakeChain chain, ThreadResolver threads,
 			SenderAuthentication authentication, AttachmentManagement attachments, MachineMailNotes machineMail,
 			OfficerMail officerMail, TicketMessages ticketMessages, OversizedMail oversized, IntakeFailures failures,
 			IntakeSettings settings, TransactionTemplate transaction, IntakeMetrics metrics, Mailboxes mailboxes,
-			StoredMails stored) {
+			StoredMails stored, LargeMails largeMails) {
 		this.mailboxes = mailboxes;
 		this.stored = stored;
+		this.largeMails = largeMails;
 		this.metrics = metrics;
 		this.recorder = recorder;
 		this.messages = messages;
@@ -171,10 +174,12 @@ public class MailIntake {
 			throw new IllegalStateException("Message " + id + " was removed on " + record.rawPurgedAt()
 					+ " (retention or erasure); nothing stored to replay");
 		}
-		if (this.stored.length(id) == 0) {
+		long size = this.stored.length(id);
+		if (size == 0) {
 			throw new IllegalStateException("Message " + id + " was never readable; nothing stored to replay");
 		}
-		try {
+		// processed like any mail: a large one when no other large mail is in memory here
+		try (LargeMails.Permit inMemory = this.largeMails.enter(size)) {
 			return processStored(id, REPLAYABLE);
 		}
 		catch (RuntimeException failure) {

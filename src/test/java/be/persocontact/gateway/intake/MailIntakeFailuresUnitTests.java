@@ -47,6 +47,9 @@ class MailIntakeFailuresUnitTests {
 
 	private final StoredMails storedMails = mock(StoredMails.class);
 
+	private final LargeMails largeMails = new LargeMails(new IntakeProcessingSettings(Duration.ofMinutes(5),
+			Duration.ofSeconds(1), Duration.ofSeconds(2), 4, 5, DataSize.ofMegabytes(5)));
+
 	private final IntakeSettings settings = new IntakeSettings(3, "helpdesk@persocontact.local", "nl",
 			DataSize.ofMegabytes(30), 20, Duration.ofHours(1), List.of(), 3, false, 30, 60);
 
@@ -63,7 +66,7 @@ class MailIntakeFailuresUnitTests {
 					new be.persocontact.gateway.system.Mailbox("default", new be.persocontact.gateway.system.MailServerSettings(
 							"127.0.0.1", "imap", 3143, "smtp", 3025, "helpdesk@persocontact.local", "helpdesk",
 							"helpdesk@persocontact.local", "INBOX", "Processed", "Quarantine", null, false, null, null, null,
-							null), null, "nl"))), this.storedMails);
+							null), null, "nl"))), this.storedMails, this.largeMails);
 
 	@BeforeEach
 	void machinesLetEveryMailThrough() {
@@ -120,6 +123,27 @@ class MailIntakeFailuresUnitTests {
 
 		assertThatThrownBy(() -> this.intake.receive(mail)).isSameAs(databaseDown);
 		verify(this.recorder, never()).quarantine(anyLong());
+	}
+
+	/**
+	 * An operator's replay of a large quarantined mail is processing like any other: it waits while another
+	 * large mail is in memory on this instance, and only then reads the mail.
+	 */
+	@Test
+	void aReplayOfALargeMailWaitsWhileAnotherLargeMailIsInMemory() throws Exception {
+		stored("From: anna@example.org\r\nSubject: scan\r\n\r\nbody\r\n");
+		this.messages.findById(ID).orElseThrow().quarantine(Instant.now());
+		when(this.storedMails.length(ID)).thenReturn(30L * 1024 * 1024);
+
+		java.util.concurrent.CompletableFuture<?> replay;
+		try (LargeMails.Permit processing = this.largeMails.enter(20L * 1024 * 1024)) {
+			replay = java.util.concurrent.CompletableFuture.runAsync(() -> this.intake.replay(ID));
+			Thread.sleep(500);
+			verify(this.storedMails, never()).of(ID);
+			assertThat(replay).isNotDone();
+		}
+		verify(this.storedMails, org.mockito.Mockito.timeout(5_000)).of(ID);
+		replay.handle((done, failed) -> null).get();
 	}
 
 	private RawMail stored(String text) {

@@ -33,6 +33,12 @@ class RecordedMailLoadIntegrationTests extends TicketFixtureTestSupport {
 	@Autowired
 	private StoredMails stored;
 
+	@Autowired
+	private InboundPersonalData personalData;
+
+	@Autowired
+	private LargeMails largeMails;
+
 	@Test
 	void loadingARecordDoesNotCarryItsMailAndReadingTheMailGivesItsBytes() {
 		byte[] raw = scan(2 * 1024 * 1024);
@@ -58,6 +64,25 @@ class RecordedMailLoadIntegrationTests extends TicketFixtureTestSupport {
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(row(id)).containsEntry("outcome", "TICKET_CREATED"));
 		assertThat(row(id).get("ticket_number")).isNotNull();
+	}
+
+	/**
+	 * An operator's download of a large stored mail (or a subject access report holding it) reads it when
+	 * no other large mail is in memory on the instance: the driver holds it twice while it is read.
+	 */
+	@Test
+	void aLargeStoredMailIsReadForTheOperatorWhenNoOtherLargeMailIsInMemory() throws Exception {
+		byte[] raw = scan(6 * 1024 * 1024);
+		long id = this.recorder.record(new RawMail("helpdesk@test/INBOX", 7L,
+				ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE), raw)).id();
+
+		java.util.concurrent.CompletableFuture<java.util.Optional<byte[]>> download;
+		try (LargeMails.Permit processing = this.largeMails.enter(20L * 1024 * 1024)) {
+			download = java.util.concurrent.CompletableFuture.supplyAsync(() -> this.personalData.raw(id));
+			Thread.sleep(500);
+			assertThat(download).as("read while another large mail is in memory").isNotDone();
+		}
+		assertThat(Arrays.equals(download.get(30, java.util.concurrent.TimeUnit.SECONDS).orElseThrow(), raw)).isTrue();
 	}
 
 	/** A mail with a scanned document of about {@code size} bytes, base64 in lines of 76. */
