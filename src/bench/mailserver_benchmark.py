@@ -6,8 +6,9 @@ throw-away Dovecot, side by side, in one command.
     python3 src/bench/mailserver_benchmark.py [--out result.json]      # the full comparison
     python3 src/bench/mailserver_benchmark.py --servers dovecot --count 2000 --paced-seconds 30   # quicker
 
-Runs, each with a fresh gateway started from the jar with deploy/jvm.options (as the Dockerfile) and
-MALLOC_ARENA_MAX=2, its embedded MariaDB in its own mariadbd process, a fresh data directory:
+Runs, each with a fresh gateway started from the jar with deploy/jvm.options (as the Dockerfile; the GreenMail
+run with a 320 MB heap, as ./mvnw spring-boot:run, since the embedded GreenMail keeps every mail in the gateway's
+heap) and MALLOC_ARENA_MAX=2, its embedded MariaDB in its own mariadbd process, a fresh data directory:
   greenmail  the first --greenmail-count mails (default 1,000) of the corpus sent over SMTP to the embedded
              GreenMail by --feeders parallel feeders (as intake_benchmark.py); outbound mail stays in GreenMail.
   dovecot    flood: --count mails (default 5,000) delivered by IMAP APPEND (--feeders connections) into the
@@ -304,9 +305,10 @@ def corpus(count, seed, gen, cache):
     return mails
 
 
-def start_gateway(args, work, mail_args, jfr):
+def start_gateway(args, work, mail_args, jfr, jvm=None):
     http, dbport = free_port(), free_port()
-    opts = args.jvm.split() if args.jvm else []
+    jvm = args.jvm if jvm is None else jvm
+    opts = jvm.split() if jvm else []
     recording = [f"-XX:StartFlightRecording=filename={jfr},settings=profile,dumponexit=true"] if args.jfr else []
     cmd = (["java"] + opts + recording + ["-jar", args.jar, f"--server.port={http}", f"--gateway.embedded.db.data-dir={work}/mariadb",
             f"--gateway.embedded.db.base-dir={work}/mariadb-server", f"--gateway.embedded.db.port={dbport}", f"--gateway.access.secret-file={work}/secret",
@@ -583,7 +585,8 @@ def run_greenmail(args, gen):
     smtp, imap = free_port(), free_port()
     jfr = os.path.join(work, "gm.jfr")
     proc, http, startup, db = start_gateway(args, work, [f"--gateway.embedded.mail.smtp-port={smtp}",
-                                                     f"--gateway.embedded.mail.imap-port={imap}"], jfr)
+                                                     f"--gateway.embedded.mail.imap-port={imap}"], jfr,
+                                            args.greenmail_jvm)
     meter = Meter(proc.pid, None)  # GreenMail runs inside the JVM: its CPU is the gateway's
     meter.start()
     try:
@@ -710,6 +713,9 @@ def main():
                     help="gateway.notification.outbox-period ms (default: the packaged 1000)")
     ap.add_argument("--jvm", default="@deploy/jvm.options",
                     help="JVM options (default: @deploy/jvm.options, the settings the Dockerfile runs with)")
+    ap.add_argument("--greenmail-jvm", default="@deploy/jvm.options -Xmx320m",
+                    help="JVM options of the GreenMail run (default: as ./mvnw spring-boot:run: the embedded GreenMail "
+                         "keeps every mail it holds in the gateway's heap)")
     ap.add_argument("--extra", default="", help="extra --key=value arguments for the gateway")
     ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py"))
     ap.add_argument("--corpus-cache", default=os.path.join(ROOT, "target", "bench-corpus"),
@@ -721,7 +727,7 @@ def main():
     args.jar = args.jar or sorted(glob.glob(os.path.join(ROOT, "target", "persocontact-gateway-*.jar")))[0]
     gen = os.path.abspath(args.corpus)
     result = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "cores": os.cpu_count(),
-              "load_avg_before": [round(x, 1) for x in os.getloadavg()], "jvm": args.jvm or "(jar defaults)",
+              "load_avg_before": [round(x, 1) for x in os.getloadavg()], "jvm": args.jvm or "(jar defaults)", "greenmail_jvm": args.greenmail_jvm,
               "runs": []}
     began = time.time()
     servers = args.servers.split(",")

@@ -35,9 +35,12 @@ public class InboundPersonalData {
 
 	private final LargeMails largeMails;
 
-	InboundPersonalData(JdbcClient jdbc, LargeMails largeMails) {
+	private final StoredMails stored;
+
+	InboundPersonalData(JdbcClient jdbc, LargeMails largeMails, StoredMails stored) {
 		this.jdbc = jdbc;
 		this.largeMails = largeMails;
+		this.stored = stored;
 	}
 
 	/** The mails that never became part of a ticket, grouped by how long they are kept. */
@@ -185,18 +188,17 @@ public class InboundPersonalData {
 	/** The raw bytes of one mail, as received; empty when there are none (purged, or never readable). */
 	@Transactional(readOnly = true)
 	public Optional<byte[]> raw(long id) {
-		long size = this.jdbc.sql("SELECT COALESCE(MAX(LENGTH(raw)), 0) FROM inbound_message WHERE id = ?")
-			.param(id)
-			.query(Long.class)
-			.single();
-		// read (the driver holds it twice meanwhile) when no other large mail is in memory here
+		long size = this.stored.length(id);
+		if (size == 0) {
+			return Optional.empty();
+		}
+		// read (in pieces, see StoredMails) when no other large mail is in memory here
 		try (LargeMails.Permit inMemory = this.largeMails.enter(size)) {
-			return this.jdbc.sql("SELECT raw FROM inbound_message WHERE id = ? AND LENGTH(raw) > 0")
-				.param(id)
-				.query(byte[].class)
-				.optional();
+			byte[] raw = this.stored.of(id);
+			return raw.length == 0 ? Optional.empty() : Optional.of(raw);
 		}
 	}
+
 
 	/** The bounce record of these addresses, if they ever bounced for good, with each bounce counted. */
 	@Transactional(readOnly = true)
