@@ -16,7 +16,7 @@ COPY --from=build /build/target/persocontact-gateway-0.1.0-SNAPSHOT.jar /app/app
 COPY routes/ /app/routes/
 COPY mail-templates/ /app/mail-templates/
 # Heap, metaspace, code cache and stacks sized so that the JVM stays within 512 MB resident with a
-# 25 MB attachment in flight (docs/benchmarks.md, issue 13); glibc's per-thread arenas capped likewise.
+# 25 MB attachment in flight (docs/benchmarks.md, run 11); glibc's per-thread arenas capped likewise.
 COPY deploy/jvm.options /app/jvm.options
 ENV MALLOC_ARENA_MAX=2
 RUN mkdir -p /app/data && chown gateway:gateway /app/data
