@@ -26,22 +26,28 @@ class StoredMails {
 
 	/** The mail as recorded; empty when there is none (purged, erased, never readable, no such record). */
 	byte[] of(long id) {
-		long length = length(id);
-		if (length <= PIECE) {
-			return this.jdbc.sql("SELECT raw FROM inbound_message WHERE id = ?")
-				.param(id)
-				.query(byte[].class)
-				.optional()
-				.orElseGet(() -> new byte[0]);
+		// nearly every mail is read whole by this first statement, which also says how long it is
+		First first = this.jdbc.sql("SELECT LENGTH(raw), SUBSTRING(raw, 1, ?) FROM inbound_message WHERE id = ?")
+			.param(PIECE)
+			.param(id)
+			.query((row, number) -> new First(row.getLong(1), row.getBytes(2)))
+			.optional()
+			.orElse(null);
+		if (first == null) {
+			return new byte[0];
 		}
-		byte[] mail = new byte[Math.toIntExact(length)];
+		if (first.length() <= PIECE) {
+			return first.piece();
+		}
+		byte[] mail = new byte[Math.toIntExact(first.length())];
 		for (int from = 0; from < mail.length; from += PIECE) {
-			byte[] piece = this.jdbc.sql("SELECT SUBSTRING(raw, ?, ?) FROM inbound_message WHERE id = ?")
-				.param(from + 1)
-				.param(PIECE)
-				.param(id)
-				.query(byte[].class)
-				.single();
+			byte[] piece = from == 0 ? first.piece()
+					: this.jdbc.sql("SELECT SUBSTRING(raw, ?, ?) FROM inbound_message WHERE id = ?")
+						.param(from + 1)
+						.param(PIECE)
+						.param(id)
+						.query(byte[].class)
+						.single();
 			if (piece.length != Math.min(PIECE, mail.length - from)) {
 				// emptied by the retention purge or an erasure while it was read
 				throw new IllegalStateException("Inbound message " + id + " changed while it was read");
@@ -57,6 +63,9 @@ class StoredMails {
 			.param(id)
 			.query(Long.class)
 			.single();
+	}
+
+	private record First(long length, byte[] piece) {
 	}
 
 }
