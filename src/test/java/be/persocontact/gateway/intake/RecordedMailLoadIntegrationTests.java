@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import be.persocontact.gateway.SessionCounter;
 import be.persocontact.gateway.TicketFixtureTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,19 +46,20 @@ class RecordedMailLoadIntegrationTests extends TicketFixtureTestSupport {
 		long id = this.recorder.record(new RawMail("helpdesk@test/INBOX", 7L,
 				ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE), raw)).id();
 
+		SessionCounter bytesSent = new SessionCounter(this.jdbc, "Bytes_sent");
 		this.transaction.execute(status -> {
-			long idle = overhead();
-			long before = bytesSent();
+			long idle = bytesSent.overhead();
+			long before = bytesSent.value();
 			InboundMessage record = this.messages.findById(id).orElseThrow();
 			this.messages.lockById(id).orElseThrow();
-			long loads = bytesSent() - before - idle;
+			long loads = bytesSent.value() - before - idle;
 			assertThat(record.sizeBytes()).isEqualTo(raw.length);
 			assertThat(loads).as("bytes MariaDB sent for two loads of the record of a %d-byte mail", raw.length)
 				.isLessThan(20_000);
 
-			long beforeMail = bytesSent();
+			long beforeMail = bytesSent.value();
 			assertThat(Arrays.equals(this.stored.of(id), raw)).as("the stored mail, byte for byte").isTrue();
-			assertThat(bytesSent() - beforeMail).isGreaterThan(raw.length);
+			assertThat(bytesSent.value() - beforeMail).isGreaterThan(raw.length);
 			return null;
 		});
 
@@ -98,18 +100,6 @@ class RecordedMailLoadIntegrationTests extends TicketFixtureTestSupport {
 				+ "Content-Disposition: attachment; filename=\"scan.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
 				+ Base64.getMimeEncoder().encodeToString(document) + "\r\n--b--\r\n")
 			.getBytes(StandardCharsets.US_ASCII);
-	}
-
-	/** Bytes MariaDB has sent to this connection so far. */
-	private long bytesSent() {
-		Map<String, Object> row = this.jdbc.queryForMap("SHOW SESSION STATUS LIKE 'Bytes_sent'");
-		return Long.parseLong(row.get("Value").toString());
-	}
-
-	/** What reading the counter costs by itself. */
-	private long overhead() {
-		long a = bytesSent();
-		return bytesSent() - a;
 	}
 
 	private Map<String, Object> row(long id) {

@@ -1,7 +1,6 @@
 package be.persocontact.gateway.ticket;
 
-import java.util.Map;
-
+import be.persocontact.gateway.SessionCounter;
 import be.persocontact.gateway.TicketFixture;
 import be.persocontact.gateway.TicketFixtureTestSupport;
 import org.junit.jupiter.api.Test;
@@ -21,14 +20,15 @@ class TicketLookupIntegrationTests extends TicketFixtureTestSupport {
 		TicketNumber number = this.fixture.open(TicketFixture.unique("lookup") + "@example.org", "Attest",
 				"Graag een attest.", "nl");
 
+		SessionCounter selects = new SessionCounter(this.jdbc, "Com_select");
 		this.transaction.execute(status -> {
-			long idle = overhead();
-			long start = selects();
+			long idle = selects.overhead();
+			long start = selects.value();
 			Ticket first = this.management.find(number).orElseThrow();
-			long afterFirst = selects();
+			long afterFirst = selects.value();
 			Ticket again = this.management.find(number).orElseThrow();
 			this.tickets.findByNumber(number.value()).orElseThrow();
-			long afterAgain = selects();
+			long afterAgain = selects.value();
 
 			assertThat(again).isSameAs(first);
 			assertThat(afterFirst - start).as("selects for the first look-up, the counter's own cost %d", idle)
@@ -45,18 +45,6 @@ class TicketLookupIntegrationTests extends TicketFixtureTestSupport {
 			assertThat(this.management.find(new TicketNumber("HRB9999999"))).isEmpty();
 			return null;
 		});
-	}
-
-	/** SELECT statements this connection has run so far (the SHOW itself is not one). */
-	private long selects() {
-		Map<String, Object> row = this.jdbc.queryForMap("SHOW SESSION STATUS LIKE 'Com_select'");
-		return Long.parseLong(row.get("Value").toString());
-	}
-
-	/** What reading the counter twice costs by itself. */
-	private long overhead() {
-		long a = selects();
-		return selects() - a;
 	}
 
 }
