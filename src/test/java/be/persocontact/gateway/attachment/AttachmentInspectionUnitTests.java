@@ -61,6 +61,17 @@ class AttachmentInspectionUnitTests {
 	}
 
 	@Test
+	void aFileIsReadAsTheTypeTheAllowedTypesCheckJudgedNotAsASecondGuess() throws Exception {
+		// the allowed-types check and the receipt name one type; the parser must be that type's
+		TextExtractor tika = AttachmentInspector.tika(settings);
+		byte[] pdf = TestDocuments.pdf("Medisch attest voor Anna Peeters", "Arbeidsongeschikt van 12/11 tot 20/11");
+		assertThat(tika.extract(pdf, "application/pdf").text()).contains("Medisch attest voor Anna Peeters");
+		ExtractedContent asText = tika.extract(pdf, "text/plain");
+		assertThat(asText.text()).startsWith("%PDF-").doesNotContain("Medisch attest voor Anna Peeters");
+		assertThat(asText.pages()).isNull();
+	}
+
+	@Test
 	void aScannedPdfIsAcceptedWithoutTextBecauseThereIsNoOcr() {
 		InspectedFile file = one(new IncomingFile("scan.pdf", "application/pdf", TestDocuments.scannedPdf()));
 		assertAccepted(file, "application/pdf");

@@ -9,6 +9,7 @@ import java.util.List;
 
 import be.persocontact.gateway.attachment.RefusalReason;
 import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
@@ -18,6 +19,7 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.PagedText;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
@@ -40,6 +42,12 @@ public final class TikaTextExtractor implements TextExtractor {
 
 	private static final String RFC822 = "message/rfc822";
 
+	/** Metadata key carrying the type {@link TrueTypes} found, on the file's own metadata only. */
+	private static final String DETECTED_TYPE = "X-PersoContact-Detected-Type";
+
+	/** Parses the file itself as the type it was judged to be; {@link #parser} for what it contains. */
+	private final AutoDetectParser topLevel;
+
 	private final Parser parser;
 
 	private final int maxChars;
@@ -47,7 +55,10 @@ public final class TikaTextExtractor implements TextExtractor {
 	private final long maxEmbeddedBytes;
 
 	public TikaTextExtractor(int maxChars, long maxEmbeddedBytes) {
-		this.parser = new AutoDetectParser(TikaConfig.getDefaultConfig());
+		TikaConfig config = TikaConfig.getDefaultConfig();
+		this.parser = new AutoDetectParser(config);
+		this.topLevel = new AutoDetectParser(config);
+		this.topLevel.setDetector(new AlreadyDetected(config.getDetector()));
 		this.maxChars = maxChars;
 		this.maxEmbeddedBytes = maxEmbeddedBytes;
 	}
@@ -55,8 +66,10 @@ public final class TikaTextExtractor implements TextExtractor {
 	@Override
 	public ExtractedContent extract(byte[] content, String detectedType) throws ExtractionRefused {
 		Metadata metadata = new Metadata();
-		// the type was detected already: saying so keeps Tika from detecting (and trusting) again
+		// the type was detected already, and the allowed-types check judged that one: Tika parses the file
+		// as that type instead of detecting again (a second guess could pick a parser nobody allowed)
 		metadata.set(Metadata.CONTENT_TYPE, detectedType);
+		metadata.set(DETECTED_TYPE, detectedType);
 		WriteOutContentHandler text = new WriteOutContentHandler(this.maxChars);
 		List<ExtractedContent.EmbeddedFile> embedded = new ArrayList<>();
 		boolean truncated = false;
@@ -64,7 +77,7 @@ public final class TikaTextExtractor implements TextExtractor {
 			SecureContentHandler secure = new SecureContentHandler(new BodyContentHandler(text), stream);
 			ParseContext context = context(embedded, RFC822.equals(detectedType));
 			try {
-				this.parser.parse(stream, secure, metadata, context);
+				this.topLevel.parse(stream, secure, metadata, context);
 			}
 			catch (SAXException ex) {
 				if (WriteLimitReachedException.isWriteLimitReached(ex)) {
@@ -139,6 +152,27 @@ public final class TikaTextExtractor implements TextExtractor {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The type already detected for the file itself, from its metadata; anything nested in it has no such
+	 * entry and is detected from its bytes as usual.
+	 */
+	private static final class AlreadyDetected implements Detector {
+
+		private final Detector fromBytes;
+
+		AlreadyDetected(Detector fromBytes) {
+			this.fromBytes = fromBytes;
+		}
+
+		@Override
+		public MediaType detect(InputStream input, Metadata metadata) throws IOException {
+			String known = metadata.get(DETECTED_TYPE);
+			MediaType type = known == null ? null : MediaType.parse(known);
+			return type != null ? type : this.fromBytes.detect(input, metadata);
+		}
+
 	}
 
 	/**
