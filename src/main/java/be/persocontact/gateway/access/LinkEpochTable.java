@@ -31,6 +31,17 @@ class LinkEpochTable implements LinkEpochs {
 		return epoch(RECIPIENT, RecipientHash.of(address));
 	}
 
+	/** Both in one statement: every mail about a ticket signs its reply address (and links) with both. */
+	@Override
+	public Pair of(long ticketId, String recipient) {
+		int[] epochs = new int[2];
+		this.jdbc.query("SELECT scope, epoch FROM link_epoch WHERE (scope = ? AND scope_key = ?) "
+				+ "OR (scope = ? AND scope_key = ?)", (rs) -> {
+					epochs[TICKET.equals(rs.getString(1)) ? 0 : 1] = rs.getInt(2);
+				}, TICKET, Long.toString(ticketId), RECIPIENT, RecipientHash.of(recipient));
+		return new Pair(epochs[0], epochs[1]);
+	}
+
 	int bump(String scope, String key, String operator, Instant at) {
 		this.jdbc.update("INSERT INTO link_epoch (scope, scope_key, epoch, bumped_at, bumped_by) VALUES (?, ?, 1, ?, ?) "
 				+ "ON DUPLICATE KEY UPDATE epoch = epoch + 1, bumped_at = VALUES(bumped_at), bumped_by = VALUES(bumped_by)",

@@ -11,4 +11,12 @@ public interface LinkEpochs {
 
 	int ofRecipient(String address);
 
+	/** The epochs of a ticket and of a recipient together, as a link naming both is signed with. */
+	default Pair of(long ticketId, String recipient) {
+		return new Pair(ofTicket(ticketId), ofRecipient(recipient));
+	}
+
+	record Pair(int ticket, int recipient) {
+	}
+
 }

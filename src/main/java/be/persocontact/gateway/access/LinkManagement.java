@@ -222,8 +222,11 @@ public class LinkManagement {
 
 	private boolean isRevoked(LinkPurpose purpose, long ticketId, int ticketEpoch, String recipient,
 			int recipientEpoch) {
-		return (purpose.namesTicket() && ticketEpoch < this.epochs.ofTicket(ticketId))
-				|| recipientEpoch < this.epochs.ofRecipient(recipient);
+		if (!purpose.namesTicket()) {
+			return recipientEpoch < this.epochs.ofRecipient(recipient);
+		}
+		LinkEpochs.Pair current = this.epochs.of(ticketId, recipient);
+		return ticketEpoch < current.ticket() || recipientEpoch < current.recipient();
 	}
 
 	private LinkUse.Refused refuse(LinkPurpose purpose, Rejection rejection) {

@@ -61,8 +61,8 @@ public class ReplyAddresses {
 	/** The reply address for mail about this ticket to this recipient, on the helpdesk's own address. */
 	public String replyAddress(String helpdeskAddress, long ticketId, String recipient) {
 		int at = helpdeskAddress.indexOf('@');
-		byte[] raw = raw(ticketId, this.epochs.ofTicket(ticketId), this.epochs.ofRecipient(recipient), recipient,
-				this.keys.active());
+		LinkEpochs.Pair epochs = this.epochs.of(ticketId, recipient);
+		byte[] raw = raw(ticketId, epochs.ticket(), epochs.recipient(), recipient, this.keys.active());
 		return helpdeskAddress.substring(0, at) + "+" + encode(raw) + helpdeskAddress.substring(at);
 	}
 
@@ -121,8 +121,8 @@ public class ReplyAddresses {
 	 */
 	public String queueReplyAddress(String helpdeskAddress, long ticketId, String queue, LocalDate validUntil) {
 		int at = helpdeskAddress.indexOf('@');
-		byte[] raw = queueRaw(ticketId, validUntil, this.epochs.ofTicket(ticketId),
-				this.epochs.ofRecipient(QUEUE_AUDIENCE_PREFIX + queue), queue, this.keys.active());
+		LinkEpochs.Pair epochs = this.epochs.of(ticketId, QUEUE_AUDIENCE_PREFIX + queue);
+		byte[] raw = queueRaw(ticketId, validUntil, epochs.ticket(), epochs.recipient(), queue, this.keys.active());
 		return helpdeskAddress.substring(0, at) + "+" + encode(raw) + helpdeskAddress.substring(at);
 	}
 

@@ -100,8 +100,9 @@ public class SignedLinks {
 		ByteBuffer payload = ByteBuffer.allocate(3 + kid.length + FIELD_BYTES);
 		payload.put(VERSION).put((byte) purpose.code()).put((byte) kid.length).put(kid);
 		payload.putLong(ticketId).putLong(itemId).putLong(expires);
-		payload.putInt(purpose.namesTicket() ? this.epochs.ofTicket(ticketId) : 0)
-			.putInt(this.epochs.ofRecipient(recipient));
+		LinkEpochs.Pair epochs = purpose.namesTicket() ? this.epochs.of(ticketId, recipient)
+				: new LinkEpochs.Pair(0, this.epochs.ofRecipient(recipient));
+		payload.putInt(epochs.ticket()).putInt(epochs.recipient());
 		payload.put(recipientTag(key, recipient));
 		byte[] body = payload.array();
 		byte[] token = Arrays.copyOf(body, body.length + MAC_BYTES);
