@@ -125,13 +125,6 @@ public class OutboundMail {
 		this.createdAt = at;
 	}
 
-	void markSent(Instant at) {
-		this.status = Status.SENT;
-		this.sentAt = at;
-		this.attempts++;
-		this.lastError = null;
-	}
-
 	void markAttemptFailed(String error, Instant at, Duration backoff, int maxAttempts) {
 		this.attempts++;
 		this.lastError = error;

@@ -155,12 +155,17 @@ public class Outbox {
 		return this.mails.findById(id).orElseThrow(() -> new IllegalArgumentException("No outbound mail " + id));
 	}
 
-	@Transactional
-	public void markSent(Long id) {
-		this.mails.findById(id).ifPresent(mail -> {
-			mail.markSent(this.clock.instant());
-			this.metrics.sent(mail.createdAt(), mail.sentAt());
-		});
+	/**
+	 * One statement, in autocommit: the mail was accepted by SMTP and must be marked at once, and the
+	 * sending route already read it (and knows when it was queued), so it is not loaded again.
+	 */
+	public void markSent(Long id, Instant queuedAt) {
+		Instant now = this.clock.instant();
+		int marked = this.jdbc.update("UPDATE outbound_mail SET status = 'SENT', sent_at = ?, attempts = attempts + 1, "
+				+ "last_error = NULL WHERE id = ?", Timestamp.from(now), id);
+		if (marked == 1 && queuedAt != null) {
+			this.metrics.sent(queuedAt, now);
+		}
 	}
 
 	@Transactional

@@ -3,6 +3,7 @@ package be.persocontact.gateway.notification.mail;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Called by {@code routes/notification-outbox.camel.yaml}: claims due mails, builds each one as a
@@ -59,6 +61,9 @@ public class OutboxMailer {
 	/** The header naming the SMTP endpoint the route sends the built mail to. */
 	static final String SMTP_ENDPOINT = "smtpEndpoint";
 
+	/** Exchange property: when the mail being sent was queued (for the outbox's latency metric). */
+	static final String QUEUED_AT = "outboxQueuedAt";
+
 	private final Mailboxes mailboxes;
 
 	private final SmtpEndpoints endpoints;
@@ -81,16 +86,23 @@ public class OutboxMailer {
 		return this.outbox.claimDue();
 	}
 
-	/** The mail to send, and in header {@value #SMTP_ENDPOINT} the SMTP endpoint of its mailbox. */
+	/**
+	 * The mail to send, in header {@value #SMTP_ENDPOINT} the SMTP endpoint of its mailbox and in exchange
+	 * property {@value #QUEUED_AT} when it was queued. One read-only transaction for the mail, its ticket's
+	 * mailbox, its reply address and its files.
+	 */
+	@Transactional(readOnly = true)
 	public MimeMessage toMimeMessageOfItsMailbox(@Body Long id, Exchange exchange)
 			throws MessagingException, UnsupportedEncodingException {
 		OutboundMail mail = this.outbox.get(id);
 		Mailbox mailbox = mailboxOf(mail);
 		exchange.getMessage().setHeader(SMTP_ENDPOINT, this.endpoints.uriOf(mailbox));
+		exchange.setProperty(QUEUED_AT, mail.createdAt());
 		return toMimeMessage(mail, mailbox.address());
 	}
 
 	/** The mail as it is sent, from the mailbox it goes out from. */
+	@Transactional(readOnly = true)
 	public MimeMessage toMimeMessage(Long id) throws MessagingException, UnsupportedEncodingException {
 		OutboundMail mail = this.outbox.get(id);
 		return toMimeMessage(mail, mailboxOf(mail).address());
@@ -164,8 +176,8 @@ public class OutboxMailer {
 				: source.filesOf(mail.ticketId(), mail.attachInboundId(), mail.attachFilesMax());
 	}
 
-	public void markSent(Long id) {
-		this.outbox.markSent(id);
+	public void markSent(Long id, Instant queuedAt) {
+		this.outbox.markSent(id, queuedAt);
 	}
 
 	public void markFailed(Long id, Exception error) {
