@@ -12,6 +12,16 @@ public interface InboundMessages extends Repository<InboundMessage, Long> {
 
 	Optional<InboundMessage> findById(Long id);
 
+	/**
+	 * As {@link #findById}, in the caller's transaction if there is one and in autocommit otherwise: a
+	 * first look at a record whose answer is checked again under lock (two statements to MariaDB fewer
+	 * than a transaction of its own).
+	 */
+	@org.springframework.transaction.annotation.Transactional(
+			propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+	@org.springframework.data.jpa.repository.Query("select m from InboundMessage m where m.id = :id")
+	Optional<InboundMessage> peekById(@org.springframework.data.repository.query.Param("id") Long id);
+
 	/** The message, its row locked until the transaction ends: two instances never finish it both. */
 	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
 	@org.springframework.data.jpa.repository.Query("select m from InboundMessage m where m.id = :id")

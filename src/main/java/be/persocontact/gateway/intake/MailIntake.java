@@ -194,7 +194,7 @@ public class MailIntake {
 	}
 
 	private Outcome processStored(long id, Set<Outcome> from) {
-		InboundMessage known = this.messages.findById(id).orElseThrow();
+		InboundMessage known = this.messages.peekById(id).orElseThrow();
 		if (!from.contains(known.outcome())) {
 			return known.outcome(); // finished meanwhile, by another instance
 		}

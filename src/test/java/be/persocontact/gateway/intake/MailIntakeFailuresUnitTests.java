@@ -151,6 +151,7 @@ class MailIntakeFailuresUnitTests {
 		when(this.recorder.record(mail)).thenReturn(new InboundRecorder.Recorded(ID, false));
 		InboundMessage record = new InboundMessage(mail, "sha", "key", Instant.now());
 		when(this.messages.findById(ID)).thenReturn(Optional.of(record));
+		when(this.messages.peekById(ID)).thenReturn(Optional.of(record));
 		when(this.messages.lockById(ID)).thenReturn(Optional.of(record));
 		when(this.storedMails.of(ID)).thenReturn(mail.bytes());
 		return mail;
