@@ -84,9 +84,10 @@ public class NotificationManagement {
 		model.put("name", null);
 		model.put("link", null);
 		model.putAll(extra);
-		OutboundMail mail = this.mails.enqueue(ticket, template, recipient, language, model);
-		mail.replyTo(replyTo);
-		mail.attachFilesUpTo(attachFilesUpTo);
+		this.mails.enqueue(ticket, template, recipient, language, model, mail -> {
+			mail.replyTo(replyTo);
+			mail.attachFilesUpTo(attachFilesUpTo);
+		});
 	}
 
 	/** A mail to officers about no single ticket (a queue's digest); replies go to the helpdesk. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import be.persocontact.gateway.ticket.TicketManagement;
 
@@ -61,10 +62,24 @@ public class Outbox {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public OutboundMail enqueue(Long ticketId, String kind, String language, String recipient, String subject,
 			String ticketNumber, RenderedMail body) {
+		return enqueue(ticketId, kind, language, recipient, subject, ticketNumber, body, mail -> {
+		});
+	}
+
+	/**
+	 * As {@link #enqueue(Long, String, String, String, String, String, RenderedMail)}, with what the caller
+	 * sets on the mail (its Reply-To, its files) set before it is written: one INSERT, not an INSERT and an
+	 * UPDATE.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	OutboundMail enqueue(Long ticketId, String kind, String language, String recipient, String subject,
+			String ticketNumber, RenderedMail body, Consumer<OutboundMail> before) {
 		String messageId = "<" + (ticketNumber == null ? "" : ticketNumber + ".") + kind + "." + UUID.randomUUID() + "@"
 				+ this.settings.messageIdDomain() + ">";
-		return this.mails.save(new OutboundMail(messageId, ticketId, kind, language, recipient,
-				MailTemplates.oneLine(subject), null, body, this.clock.instant()));
+		OutboundMail mail = new OutboundMail(messageId, ticketId, kind, language, recipient,
+				MailTemplates.oneLine(subject), null, body, this.clock.instant());
+		before.accept(mail);
+		return this.mails.save(mail);
 	}
 
 	/** The ticket one of our mails was about, given its Message-ID, if we sent it. */

@@ -2,6 +2,7 @@ package be.persocontact.gateway.notification;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import be.persocontact.gateway.access.LinkPurpose;
 import be.persocontact.gateway.access.SignedLinks;
@@ -51,6 +52,13 @@ class TicketMails {
 	 */
 	OutboundMail enqueue(Ticket ticket, String template, String recipient, String language,
 			Map<String, Object> extra) {
+		return enqueue(ticket, template, recipient, language, extra, mail -> {
+		});
+	}
+
+	/** As above, with what the caller sets on the mail set before it is written. */
+	OutboundMail enqueue(Ticket ticket, String template, String recipient, String language,
+			Map<String, Object> extra, Consumer<OutboundMail> before) {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("number", ticket.number().value());
 		model.put("title", EchoedText.withoutLinks(ticket.subject()));
@@ -60,7 +68,7 @@ class TicketMails {
 				: EchoedText.withoutLinks(ticket.subject());
 		String subject = "[" + ticket.number() + "] " + this.templates.subject(template, language, title);
 		return this.outbox.enqueue(ticket.id(), template, language, recipient, subject, ticket.number().value(),
-				this.templates.render(template, language, model));
+				this.templates.render(template, language, model), before);
 	}
 
 	/** The files an officer's mail brought go out with this mail, up to the configured size. */
