@@ -16,6 +16,15 @@ public record SessionCounter(JdbcTemplate jdbc, String name) {
 		return Long.parseLong(row.get("Value").toString());
 	}
 
+	/** Rows this connection's statements have read so far: MariaDB's handler counters added up. */
+	public static long rowsRead(JdbcTemplate jdbc) {
+		long total = 0;
+		for (Map<String, Object> row : jdbc.queryForList("SHOW SESSION STATUS LIKE 'Handler_read%'")) {
+			total += Long.parseLong(row.get("Value").toString());
+		}
+		return total;
+	}
+
 	/** What reading the counter twice adds to it by itself. */
 	public long overhead() {
 		long a = value();

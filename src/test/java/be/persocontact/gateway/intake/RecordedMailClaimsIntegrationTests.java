@@ -3,10 +3,10 @@ package be.persocontact.gateway.intake;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import be.persocontact.gateway.SessionCounter;
 import be.persocontact.gateway.TicketFixtureTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -47,10 +47,10 @@ class RecordedMailClaimsIntegrationTests extends TicketFixtureTestSupport {
 					"SELECT id FROM inbound_message WHERE mailbox = 'claims-test' AND dedup_key LIKE ? ORDER BY id",
 					Long.class, tag + "-%");
 
-			long before = rowsRead();
+			long before = SessionCounter.rowsRead(this.jdbc);
 			List<RecordedMailClaims.Claimed> claimed = this.claims.claim("claims-test-" + tag, 2, Duration.ofMinutes(1),
 					Set.of()).claimed();
-			long read = rowsRead() - before;
+			long read = SessionCounter.rowsRead(this.jdbc) - before;
 
 			assertThat(claimed).extracting(RecordedMailClaims.Claimed::id)
 				.as("the two oldest of the backlog, a failed one among them")
@@ -61,15 +61,6 @@ class RecordedMailClaimsIntegrationTests extends TicketFixtureTestSupport {
 				.containsOnly("claims-test-" + tag);
 			return null;
 		});
-	}
-
-	/** Rows this connection's statements have read so far (MariaDB's session handler counters). */
-	private long rowsRead() {
-		long total = 0;
-		for (Map<String, Object> row : this.jdbc.queryForList("SHOW SESSION STATUS LIKE 'Handler_read%'")) {
-			total += Long.parseLong(row.get("Value").toString());
-		}
-		return total;
 	}
 
 }
