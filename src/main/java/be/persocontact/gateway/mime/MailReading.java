@@ -7,6 +7,7 @@ import java.util.Objects;
 import be.persocontact.gateway.mime.internal.AngusReading;
 import be.persocontact.gateway.mime.internal.LeadingBlankLines;
 import be.persocontact.gateway.mime.internal.Mime4jReading;
+import be.persocontact.gateway.mime.internal.MissingBodySeparator;
 import be.persocontact.gateway.mime.internal.RawBodyReading;
 import be.persocontact.gateway.mime.internal.StructureUnreadable;
 
@@ -15,6 +16,8 @@ import be.persocontact.gateway.mime.internal.StructureUnreadable;
  * fallbacks"):
  * <ol>
  * <li>blank lines before the header block are skipped;</li>
+ * <li>a missing blank line between the header block and the body is put where the body begins
+ * ({@link MissingBodySeparator});</li>
  * <li>Angus Mail, lenient (one inbound session; parameter lists, boundaries, transfer encodings repaired);</li>
  * <li>where Angus Mail cannot find the parts: Apache James mime4j, permissive;</li>
  * <li>where mime4j finds no parts either: the raw body as text.</li>
@@ -30,14 +33,16 @@ public final class MailReading {
 
 	/** The header block only, as the last step reads it: for a look at a mail without reading its parts. */
 	public static List<MailPart.Header> headers(byte[] raw) {
-		return RawBodyReading.headers(LeadingBlankLines.skip(Objects.requireNonNull(raw, "raw"), new ArrayList<>()));
+		List<ReadNote> notes = new ArrayList<>();
+		byte[] mail = LeadingBlankLines.skip(Objects.requireNonNull(raw, "raw"), notes);
+		return RawBodyReading.headers(MissingBodySeparator.repair(mail, notes));
 	}
 
 	/** Never fails for bytes; an empty array is a mail without headers or body. */
 	public static MailStructure read(byte[] raw) {
 		Objects.requireNonNull(raw, "raw");
 		List<ReadNote> notes = new ArrayList<>();
-		byte[] mail = LeadingBlankLines.skip(raw, notes);
+		byte[] mail = MissingBodySeparator.repair(LeadingBlankLines.skip(raw, notes), notes);
 		List<ReadNote> angus = new ArrayList<>(notes);
 		try {
 			return new MailStructure(AngusReading.read(mail, angus), MailStructure.Reader.ANGUS_MAIL, angus);
