@@ -257,7 +257,7 @@ public class MailIntake {
 	/** Reading the same bytes fails the same way every time: bad input, quarantined, never retried. */
 	private static List<IncomingFile> filesOf(ParsedMail mail) {
 		try {
-			return MailAttachments.from(mail.structure());
+			return MailAttachments.from(mail.content());
 		}
 		catch (RuntimeException unreadable) {
 			throw UnprocessableMail.unparseable("attachments", unreadable);

@@ -33,6 +33,8 @@ final class ParsedMail {
 
 	private final MailPart root;
 
+	private final MailStructure content;
+
 	private final String fromAddress;
 
 	private final SenderAddress sender;
@@ -44,6 +46,7 @@ final class ParsedMail {
 	private ParsedMail(MailStructure structure, byte[] raw) {
 		this.structure = structure;
 		this.root = structure.root();
+		this.content = enclosedMessage(this.root) ? MailReading.read(this.root.content()) : structure;
 		// as Jakarta Mail's getFrom() always did: the From header, or the Sender when there is no From
 		InternetAddress from = SenderAddress.firstUsable(hasHeader("From") ? headers("From") : headers("Sender"));
 		this.fromAddress = from == null ? null : from.getAddress().strip();
@@ -78,6 +81,21 @@ final class ParsedMail {
 	/** The parts as read, which step read them and what was tolerated on the way. */
 	MailStructure structure() {
 		return this.structure;
+	}
+
+	/**
+	 * The parts the mail's text and files are read from: the mail's own, or, for a mail that is nothing but
+	 * one enclosed message ({@code message/rfc822} at the top, as GroupWise forwards), that message's. Without
+	 * this its text would be neither body nor file. Sender, subject, threading and the checks stay the outer
+	 * mail's: it is the outer sender who wrote to the desk.
+	 */
+	MailStructure content() {
+		return this.content;
+	}
+
+	private static boolean enclosedMessage(MailPart root) {
+		return root.is("message/rfc822") && !root.isMultipart() && root.unreadable() == null
+				&& root.content().length > 0;
 	}
 
 	/**
@@ -267,11 +285,12 @@ final class ParsedMail {
 
 	/** The readable body: the plain part if there is one, else the HTML part reduced to safe text. */
 	MailText.Body body() {
-		MailPart plain = bodyPart(this.root, "text/plain");
+		MailPart top = this.content.root();
+		MailPart plain = bodyPart(top, "text/plain");
 		if (plain != null) {
 			return new MailText.Body(text(plain), false);
 		}
-		MailPart html = bodyPart(this.root, "text/html");
+		MailPart html = bodyPart(top, "text/html");
 		if (html != null) {
 			return new MailText.Body(MailText.htmlToText(text(html)), true);
 		}

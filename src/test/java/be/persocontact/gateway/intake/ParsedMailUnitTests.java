@@ -69,4 +69,37 @@ class ParsedMailUnitTests {
 		return ParsedMail.parse((header + "\r\nSubject: x\r\n\r\nbody\r\n").getBytes(StandardCharsets.UTF_8));
 	}
 
+	@Test
+	void aMailThatIsOneEnclosedMessageIsReadForTheTextAndFilesOfThatMessage() {
+		// GroupWise forwards this way: the whole mail is the forwarded one, nothing around it
+		ParsedMail mail = ParsedMail.parse("""
+				From: "Sender" <sender@example.net>
+				Subject: GroupwiseForwardingTest
+				Mime-Version: 1.0
+				Content-Type: message/rfc822
+
+				From: "Dr. Sender" <other@example.net>
+				Subject: Attest
+				Content-Type: multipart/mixed; boundary="b"
+
+				--b
+				Content-Type: text/plain; charset=ISO-8859-15
+
+				Hierbij mijn attest.
+				--b
+				Content-Type: application/pdf; name="attest.pdf"
+				Content-Disposition: attachment; filename="attest.pdf"
+
+				%PDF-1.4
+				--b--
+				""".getBytes(StandardCharsets.ISO_8859_1));
+
+		assertThat(mail.sender().address()).isEqualTo("sender@example.net");
+		assertThat(mail.subject()).isEqualTo("GroupwiseForwardingTest");
+		assertThat(mail.body().text()).isEqualTo("Hierbij mijn attest.");
+		assertThat(be.persocontact.gateway.attachment.MailAttachments.from(mail.content()))
+			.extracting(be.persocontact.gateway.attachment.IncomingFile::name)
+			.containsExactly("attest.pdf");
+	}
+
 }
