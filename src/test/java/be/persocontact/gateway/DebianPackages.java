@@ -21,8 +21,18 @@ public final class DebianPackages {
 		return installed("true".equals(System.getenv("CI")), test, packages, programs);
 	}
 
+	/** As {@link #installed}, for data a package brings: true when the directory is there. */
+	public static boolean installedData(String test, String packages, Path directory) {
+		return noneMissing("true".equals(System.getenv("CI")), test, packages,
+				Files.isDirectory(directory) ? List.of() : List.of(directory));
+	}
+
 	static boolean installed(boolean ci, String test, String packages, Path... programs) {
-		List<Path> missing = Arrays.stream(programs).filter(program -> !Files.isExecutable(program)).toList();
+		return noneMissing(ci, test, packages,
+				Arrays.stream(programs).filter(program -> !Files.isExecutable(program)).toList());
+	}
+
+	private static boolean noneMissing(boolean ci, String test, String packages, List<Path> missing) {
 		if (missing.isEmpty()) {
 			return true;
 		}
