@@ -82,8 +82,59 @@ public final class TransferDecoding {
 	}
 
 	private static Decoded base64(Slice encoded, ReadNote spelling, String where) {
+		if (writtenAsText(encoded)) {
+			return new Decoded(encoded.toArray(), ReadNote.damaged(where + ": declared base64 but written as text; "
+					+ "read as it stands"), null);
+		}
 		LenientBase64.Result result = LenientBase64.decode(encoded);
 		return new Decoded(result.bytes(), result.lossy() ? lossy(where) : spelling, null);
+	}
+
+	/**
+	 * Content labelled base64 that is not: its first line and most of its first lines have blanks between
+	 * words, which base64 never writes (stray characters it may have; those are dropped as before). A
+	 * mislabelled text part decoded as base64 is garbage and its text lost; read as it stands it is the text.
+	 * Real base64 with a footer of text stays base64: it begins with base64, and the verdict needs three lines
+	 * and a majority among the first twenty (so a 25 MB scan costs no second pass).
+	 */
+	static boolean writtenAsText(Slice encoded) {
+		byte[] bytes = encoded.array();
+		int lines = 0;
+		int textLines = 0;
+		boolean firstIsText = false;
+		int i = encoded.from();
+		while (i < encoded.to() && lines < 20) {
+			int end = i;
+			while (end < encoded.to() && bytes[end] != '\n') {
+				end++;
+			}
+			int first = i;
+			while (first < end && (bytes[first] == ' ' || bytes[first] == '\t')) {
+				first++;
+			}
+			int last = end;
+			while (last > first && (bytes[last - 1] == '\r' || bytes[last - 1] == ' ' || bytes[last - 1] == '\t')) {
+				last--;
+			}
+			if (last > first) {
+				boolean text = wordsApart(bytes, first, last);
+				firstIsText |= lines == 0 && text;
+				lines++;
+				textLines += text ? 1 : 0;
+			}
+			i = end + 1;
+		}
+		return firstIsText && lines >= 3 && textLines * 2 > lines;
+	}
+
+	/** A blank inside the line (its ends are trimmed). */
+	private static boolean wordsApart(byte[] bytes, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (bytes[i] == ' ' || bytes[i] == '\t') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static byte[] quotedPrintable(Slice encoded) {

@@ -107,6 +107,26 @@ class TransferDecodingUnitTests {
 		return new String(decoded.content(), StandardCharsets.UTF_8);
 	}
 
+	@Test
+	void textLabelledBase64IsReadAsItStandsAndNotedAsDamage() {
+		String text = "Beste, in bijlage mijn attest.\r\nIk ben afwezig van 3 tot 7 maart.\r\nMet vriendelijke groeten,\r\nAnna\r\n";
+
+		TransferDecoding.Decoded decoded = TransferDecoding.decode("base64", bytes(text), "part 1");
+
+		assertThat(text(decoded)).isEqualTo(text);
+		assertThat(decoded.note().kind()).isEqualTo(ReadNote.Kind.DAMAGED);
+		assertThat(decoded.note().text()).contains("part 1", "declared base64 but written as text");
+	}
+
+	@Test
+	void base64WithAFooterOfTextIsStillBase64() {
+		String encoded = "R3JhYWcgZWVuIGF0dGVzdCBtYW50ZWx6b3JnLg0K\r\n-- \r\nSent through the list\r\nUnsubscribe: mail us\r\n";
+
+		TransferDecoding.Decoded decoded = TransferDecoding.decode("base64", bytes(encoded), "part 1");
+
+		assertThat(text(decoded)).startsWith(TEXT);
+	}
+
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
