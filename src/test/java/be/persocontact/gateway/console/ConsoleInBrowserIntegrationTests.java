@@ -148,11 +148,15 @@ class ConsoleInBrowserIntegrationTests extends ConsoleTestSupport {
 	/**
 	 * Clicks something that loads a new page and waits until the old one is gone: the click returns before
 	 * the browser has replaced the page, and an element looked up meanwhile would belong to the old one.
+	 * Asked about the old page while it is being replaced, Chromium may answer with an error of its own
+	 * ("Node with given id does not belong to the document") instead of a stale element: that is asked again.
 	 */
 	private void navigate(org.openqa.selenium.WebElement target) {
 		org.openqa.selenium.WebElement page = this.chromium.findElement(By.tagName("html"));
 		target.click();
-		new WebDriverWait(this.chromium, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(this.chromium, java.time.Duration.ofSeconds(10))
+			.ignoring(org.openqa.selenium.WebDriverException.class)
+			.until(ExpectedConditions.stalenessOf(page));
 	}
 
 	private TicketNumber open(String address) {
