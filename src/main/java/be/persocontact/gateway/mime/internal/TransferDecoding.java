@@ -102,10 +102,12 @@ public final class TransferDecoding {
 		int lines = 0;
 		int textLines = 0;
 		boolean firstIsText = false;
+		// base64 written on one line of 25 MB would otherwise be read here twice
+		int limit = Math.min(encoded.to(), encoded.from() + 64 * 1024);
 		int i = encoded.from();
-		while (i < encoded.to() && lines < 20) {
+		while (i < limit && lines < 20) {
 			int end = i;
-			while (end < encoded.to() && bytes[end] != '\n') {
+			while (end < limit && bytes[end] != '\n') {
 				end++;
 			}
 			int first = i;
