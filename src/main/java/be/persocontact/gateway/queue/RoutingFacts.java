@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * What the routing rules ({@code routes/ticket-routing.camel.yaml}) see of a new ticket. The rules call
@@ -16,11 +15,6 @@ import java.util.regex.Pattern;
  * landed in its queue.
  */
 public class RoutingFacts {
-
-	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-
-	/** Apostrophes become spaces, so that a rule's {@code d acte} finds both {@code d'acte} and {@code d’acte}. */
-	private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0'\\u2018\\u2019`]+");
 
 	/** The rules' phrase lists are few and fixed: each is built once, when a rule first asks, not for every ticket. */
 	private static final Map<String, PhraseSet> PHRASES = new ConcurrentHashMap<>();
@@ -37,7 +31,7 @@ public class RoutingFacts {
 
 	private final String language;
 
-	private final String[][] texts;
+	private final Text[] texts;
 
 	private String matched;
 
@@ -55,8 +49,8 @@ public class RoutingFacts {
 		int at = senderAddress == null ? -1 : senderAddress.lastIndexOf('@');
 		this.senderDomain = at < 0 ? "" : senderAddress.substring(at + 1).toLowerCase(Locale.ROOT);
 		this.language = language;
-		this.texts = new String[][] { { "subject", normalise(subject) }, { "message", normalise(message) },
-				{ "attachment text", normalise(capped(attachmentText)) } };
+		this.texts = new Text[] { new Text("subject", subject), new Text("message", message),
+				new Text("attachment text", capped(attachmentText)) };
 	}
 
 	/**
@@ -70,11 +64,11 @@ public class RoutingFacts {
 		PhraseSet set = PHRASES.computeIfAbsent(phrases, PhraseSet::new);
 		int best = Integer.MAX_VALUE;
 		String where = null;
-		for (String[] text : this.texts) {
-			int first = set.firstListedIn(text[1]);
+		for (Text text : this.texts) {
+			int first = set.firstListedIn(text);
 			if (first < best) {
 				best = first;
-				where = text[0];
+				where = text.name;
 			}
 		}
 		if (where == null) {
@@ -85,6 +79,43 @@ public class RoutingFacts {
 	}
 
 	/**
+	 * One of the texts the rules read, normalised, with where its words start: found once per ticket,
+	 * not once for each rule that asks.
+	 */
+	static final class Text {
+
+		private final String name;
+
+		private final String chars;
+
+		private final int[] wordStarts;
+
+		Text(String name, String original) {
+			this.name = name;
+			this.chars = normalise(original);
+			int[] starts = new int[16];
+			int count = 0;
+			for (int at = 0; at < this.chars.length(); at++) {
+				if (at == 0 || !isLetterOrNumber(this.chars.codePointBefore(at))) {
+					if (count == starts.length) {
+						starts = java.util.Arrays.copyOf(starts, count * 2);
+					}
+					starts[count++] = at;
+				}
+			}
+			this.wordStarts = java.util.Arrays.copyOf(starts, count);
+		}
+
+		/** As the former pattern's {@code [\p{L}\p{N}]}: a phrase must not start inside a word. */
+		private static boolean isLetterOrNumber(int codePoint) {
+			int type = Character.getType(codePoint);
+			return Character.isLetter(codePoint) || type == Character.DECIMAL_DIGIT_NUMBER
+					|| type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+		}
+
+	}
+
+	/**
 	 * One rule's phrases as a trie over normalised text, built once per phrase list: a text is read in
 	 * one pass, walking the trie only from the start of each word, instead of one regex run per phrase.
 	 */
@@ -92,41 +123,35 @@ public class RoutingFacts {
 
 		private final String[] phrases;
 
-		private final Node root = new Node();
+		private final Node root;
 
 		PhraseSet(String list) {
 			List<String> kept = new ArrayList<>();
+			Map<String, Integer> firstListed = new HashMap<>();
 			for (String phrase : list.split("\\|")) {
 				String normal = normalise(phrase);
 				if (normal.isEmpty()) {
 					continue;
 				}
-				Node node = this.root;
-				for (int i = 0; i < normal.length(); i++) {
-					node = node.next.computeIfAbsent(normal.charAt(i), c -> new Node());
-				}
-				if (node.phrase < 0) {
-					node.phrase = kept.size();
-				}
+				firstListed.putIfAbsent(normal, kept.size());
 				kept.add(phrase.strip());
 			}
 			this.phrases = kept.toArray(String[]::new);
+			this.root = Node.of("", firstListed);
 		}
 
-		/** The index of the first-listed phrase that occurs in this normalised text; MAX_VALUE if none. */
-		int firstListedIn(String text) {
+		/** The index of the listed-first phrase that occurs in the text; {@code MAX_VALUE} when none does. */
+		int firstListedIn(Text text) {
+			String chars = text.chars;
 			int best = Integer.MAX_VALUE;
-			for (int start = 0; start < text.length() && best > 0; start++) {
-				if (start > 0 && isLetterOrNumber(text.codePointBefore(start))) {
-					continue;
-				}
+			for (int w = 0; w < text.wordStarts.length && best > 0; w++) {
 				Node node = this.root;
-				for (int i = start; i < text.length(); i++) {
-					node = node.next.get(text.charAt(i));
+				for (int i = text.wordStarts[w]; i < chars.length(); i++) {
+					node = node.next(chars.charAt(i));
 					if (node == null) {
 						break;
 					}
-					if (node.phrase >= 0 && node.phrase < best) {
+					if (node.phrase < best) {
 						best = node.phrase;
 					}
 				}
@@ -134,18 +159,58 @@ public class RoutingFacts {
 			return best;
 		}
 
-		/** As the former pattern's {@code [\\p{L}\\p{N}]}: a phrase must not start inside a word. */
-		private static boolean isLetterOrNumber(int codePoint) {
-			int type = Character.getType(codePoint);
-			return Character.isLetter(codePoint) || type == Character.DECIMAL_DIGIT_NUMBER
-					|| type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
-		}
-
+		/**
+		 * A node of the trie, its children in arrays: the characters sorted, looked up by binary search
+		 * (most nodes have one child), the root's ASCII children by index.
+		 */
 		private static final class Node {
 
-			private final Map<Character, Node> next = new HashMap<>(4);
+			private final char[] keys;
 
-			private int phrase = -1;
+			private final Node[] children;
+
+			private final Node[] ascii;
+
+			/** The phrase that ends here, or {@code MAX_VALUE}. */
+			private final int phrase;
+
+			private Node(char[] keys, Node[] children, boolean root, int phrase) {
+				this.keys = keys;
+				this.children = children;
+				this.phrase = phrase;
+				this.ascii = root ? new Node[128] : null;
+				if (root) {
+					for (int i = 0; i < keys.length && keys[i] < 128; i++) {
+						this.ascii[keys[i]] = children[i];
+					}
+				}
+			}
+
+			/** The node for a prefix, given every phrase with the index it was first listed at. */
+			static Node of(String prefix, Map<String, Integer> phrases) {
+				java.util.TreeSet<Character> following = new java.util.TreeSet<>();
+				for (String phrase : phrases.keySet()) {
+					if (phrase.length() > prefix.length() && phrase.startsWith(prefix)) {
+						following.add(phrase.charAt(prefix.length()));
+					}
+				}
+				char[] keys = new char[following.size()];
+				Node[] children = new Node[following.size()];
+				int i = 0;
+				for (char c : following) {
+					keys[i] = c;
+					children[i++] = of(prefix + c, phrases);
+				}
+				return new Node(keys, children, prefix.isEmpty(), phrases.getOrDefault(prefix, Integer.MAX_VALUE));
+			}
+
+			Node next(char c) {
+				if (this.ascii != null && c < 128) {
+					return this.ascii[c];
+				}
+				int at = java.util.Arrays.binarySearch(this.keys, c);
+				return at < 0 ? null : this.children[at];
+			}
 
 		}
 
@@ -202,12 +267,53 @@ public class RoutingFacts {
 				: text.substring(0, ATTACHMENT_CHARS_FOR_ROUTING);
 	}
 
+	/**
+	 * Accents (combining marks after decomposition) dropped, each run of blanks and apostrophes one space,
+	 * lower case: in one pass over the decomposed text.
+	 */
 	static String normalise(String text) {
 		if (text == null || text.isEmpty()) {
 			return "";
 		}
 		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-		return SPACES.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll(" ").toLowerCase(Locale.ROOT);
+		StringBuilder normal = new StringBuilder(decomposed.length());
+		boolean space = false;
+		for (int at = 0; at < decomposed.length();) {
+			int c = decomposed.codePointAt(at);
+			at += Character.charCount(c);
+			if (isMark(c)) {
+				continue; // as if it were not there: the blanks around it are one run
+			}
+			if (isSpace(c)) {
+				space = true;
+				continue;
+			}
+			if (space) {
+				normal.append(' ');
+				space = false;
+			}
+			normal.appendCodePoint(c);
+		}
+		if (space) {
+			normal.append(' ');
+		}
+		return normal.toString().toLowerCase(Locale.ROOT);
+	}
+
+	/** A combining mark (the former pattern's {@code \p{M}}). */
+	private static boolean isMark(int c) {
+		int type = Character.getType(c);
+		return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+				|| type == Character.COMBINING_SPACING_MARK;
+	}
+
+	/**
+	 * An ASCII blank (the former pattern's {@code \s}), a no-break space, or an apostrophe: apostrophes
+	 * become spaces, so that a rule's {@code d acte} finds both {@code d'acte} and {@code d’acte}.
+	 */
+	private static boolean isSpace(int c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == 0xA0 || c == '\''
+				|| c == 0x2018 || c == 0x2019 || c == '`';
 	}
 
 }

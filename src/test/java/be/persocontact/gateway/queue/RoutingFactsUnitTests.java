@@ -75,4 +75,24 @@ class RoutingFactsUnitTests {
 		}
 	}
 
+	@Test
+	void normalisesAsTheFormerTwoPatternsDidAccentsBlanksAndApostrophesIncluded() {
+		String[] pieces = { "a", "É", "e\u0301", "\u0301", "\u20dd", "\u0903", " ", "\t", "\r\n", "\u00a0", "'", "\u2019",
+				"\u2018", "`", "\u2003", "\u0130", "\u03a3", "\ud835\udc00", "\ud834\udd65", "ß", "Ǆ", "ﬁ", "1" };
+		Pattern marks = Pattern.compile("\\p{M}+");
+		Pattern spaces = Pattern.compile("[\\s\\u00a0'\\u2018\\u2019`]+");
+		Random random = new Random(7);
+		for (int round = 0; round < 5000; round++) {
+			StringBuilder text = new StringBuilder();
+			for (int i = random.nextInt(10); i > 0; i--) {
+				text.append(pieces[random.nextInt(pieces.length)]);
+			}
+			String decomposed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+			String former = spaces.matcher(marks.matcher(decomposed).replaceAll("")).replaceAll(" ")
+				.toLowerCase(java.util.Locale.ROOT);
+			assertThat(RoutingFacts.normalise(text.toString())).as(text.toString()).isEqualTo(former);
+		}
+		assertThat(RoutingFacts.normalise("Certificat  Me\u0301dical d’incapacite\u0301")).isEqualTo("certificat medical d incapacite");
+	}
+
 }
