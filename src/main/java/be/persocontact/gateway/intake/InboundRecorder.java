@@ -137,17 +137,30 @@ class InboundRecorder {
 		this.messages.findById(id).orElseThrow().quarantine(this.clock.instant());
 	}
 
-	/** Who sent it and about what, for the operator's list, even if processing fails later. */
+	/**
+	 * Who sent it and about what, for the operator's list and the claims' lanes, even if processing fails
+	 * later: from the header block only. How the parts were read is added by processing, which reads them.
+	 */
 	private static void describe(InboundMessage record, RawMail mail) {
 		try {
-			ParsedMail parsed = ParsedMail.parse(mail.bytes());
-			SenderAddress sender = parsed.sender();
-			record.describe(parsed.messageId(), sender == null ? null : sender.address(), parsed.subject());
-			record.readAs(sender == null ? null : sender.source().name(), parsed.structure().summary());
+			describe(record, ParsedMail.headersOf(mail.bytes()));
 		}
 		catch (Exception unparseable) {
 			// recorded raw all the same; processing will fail with the reason
 		}
+	}
+
+	/** Sender, subject and Message-ID as read; with a mail whose parts were read, also how they were. */
+	static void describe(InboundMessage record, ParsedMail parsed) {
+		SenderAddress sender = parsed.sender();
+		record.describe(parsed.messageId(), sender == null ? null : sender.address(), parsed.subject());
+		record.readAs(sender == null ? null : sender.source().name(), parsed.structure().summary());
+	}
+
+	/** How a mail's parts were read, for a mail whose processing ended in a failure (rolled back). */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void describeRead(Long id, ParsedMail parsed) {
+		this.messages.findById(id).ifPresent(record -> describe(record, parsed));
 	}
 
 	private Optional<InboundMessage> findByUid(RawMail mail) {

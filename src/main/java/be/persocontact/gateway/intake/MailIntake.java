@@ -213,17 +213,33 @@ public class MailIntake {
 		catch (RuntimeException unparseable) {
 			throw UnprocessableMail.unparseable("mail", unparseable);
 		}
-		// files are read (time-limited) before the ticket transaction, stored inside it
-		AttachmentManagement.Inspection files = this.attachments.inspect(filesOf(mail));
-		return this.transaction.execute(status -> {
-			// the row stays locked until commit: of two instances that both hold the mail, one finishes it
-			InboundMessage record = this.messages.lockById(id).orElseThrow();
-			return from.contains(record.outcome()) ? intake(record, mail, files) : record.outcome();
-		});
+		try {
+			// files are read (time-limited) before the ticket transaction, stored inside it
+			AttachmentManagement.Inspection files = this.attachments.inspect(filesOf(mail));
+			return this.transaction.execute(status -> {
+				// the row stays locked until commit: of two instances that both hold the mail, one finishes it
+				InboundMessage record = this.messages.lockById(id).orElseThrow();
+				return from.contains(record.outcome()) ? intake(record, mail, files) : record.outcome();
+			});
+		}
+		catch (RuntimeException failure) {
+			// how the mail was read is worth most on a mail that failed: kept although the intake rolled back
+			if (mail.structure().summary() != null) {
+				try {
+					this.recorder.describeRead(id, mail);
+				}
+				catch (RuntimeException alsoFailed) {
+					failure.addSuppressed(alsoFailed); // the database is away: the failure itself is what counts
+				}
+			}
+			throw failure;
+		}
 	}
 
 	/** The order of intake, inside the ticket transaction. */
 	private Outcome intake(InboundMessage record, ParsedMail mail, AttachmentManagement.Inspection files) {
+		// recording read the header block only: now also how the parts were read, for the operator
+		InboundRecorder.describe(record, mail);
 		MailText.Body body;
 		try {
 			body = mail.body();

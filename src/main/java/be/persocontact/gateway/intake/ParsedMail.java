@@ -73,6 +73,17 @@ final class ParsedMail {
 		return parse(MailReading.read(raw), raw);
 	}
 
+	/**
+	 * Who sent the mail and about what, from its header block alone, as recording needs: its parts are not
+	 * read (nor their base64 decoded), so its {@link #structure} and {@link #content} are that header
+	 * block with no body. The header block is found and read as {@link MailReading} reads it.
+	 */
+	static ParsedMail headersOf(byte[] raw) {
+		MailPart headerBlock = new MailPart(MailReading.headers(raw), "text/plain", java.util.Map.of(), null, null,
+				List.of(), null, null);
+		return new ParsedMail(new MailStructure(headerBlock, MailStructure.Reader.ANGUS_MAIL, List.of()), raw);
+	}
+
 	/** A mail already read, with the bytes it was read from. */
 	static ParsedMail parse(MailStructure read, byte[] raw) {
 		return new ParsedMail(read, raw);
