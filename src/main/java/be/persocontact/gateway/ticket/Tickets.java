@@ -42,9 +42,6 @@ public interface Tickets extends Repository<Ticket, Long>, TicketsByNumber {
 
 	List<Ticket> findByQueueAndStatusNotOrderByCreatedAtAsc(String queue, TicketStatus status);
 
-	@Query("select t.mailbox from Ticket t where t.id = :id")
-	Optional<String> findMailboxById(Long id);
-
 	default Optional<Ticket> findByNumber(TicketNumber number) {
 		return findByNumber(number.value());
 	}
