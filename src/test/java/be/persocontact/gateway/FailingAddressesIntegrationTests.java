@@ -26,6 +26,9 @@ class FailingAddressesIntegrationTests extends MailIntegrationTestSupport {
 	@Value("${gateway.ops.token}")
 	private String opsToken;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private be.persocontact.gateway.notification.UndeliverableAddresses undeliverable;
+
 	@Test
 	void aForgedBounceCountsNothingAndARealOneCountsOncePerMailOfOurs() throws Exception {
 		String anna = unique("anna");
@@ -73,6 +76,11 @@ class FailingAddressesIntegrationTests extends MailIntegrationTestSupport {
 		String held = this.jdbc.queryForObject(
 				"SELECT last_error FROM outbound_mail WHERE recipient = ? AND status = 'HELD'", String.class, bob);
 		assertThat(held).contains("address marked failing").contains("3 of our mails bounced for good");
+		// the outbox asks about a whole batch at once: only the failing address, as the mail spelled it
+		String spelled = bob.toUpperCase(java.util.Locale.ROOT);
+		assertThat(this.undeliverable.whyUndeliverable(List.of(spelled, unique("carol"))))
+			.containsOnlyKeys(spelled)
+			.hasEntrySatisfying(spelled, why -> assertThat(why).isEqualTo(held));
 		String fourth = this.jdbc.queryForObject(
 				"SELECT number FROM ticket WHERE requester_address = ? AND subject = 'Vraag 4'", String.class, bob);
 		assertThat(notesBesidesRouting(fourth)).singleElement()

@@ -113,11 +113,12 @@ public class Outbox {
 				+ "WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
 				Timestamp.from(now), this.settings.batchSize());
 		List<Long> ids = new ArrayList<>(due.size());
+		Map<String, String> undeliverable = whyUndeliverable(due.stream().map(row -> (String) row.get("recipient")).toList());
 		for (Map<String, Object> row : due) {
 			Long id = ((Number) row.get("id")).longValue();
-			Optional<String> undeliverable = whyUndeliverable((String) row.get("recipient"));
-			if (undeliverable.isPresent()) {
-				hold(id, undeliverable.get());
+			String why = undeliverable.get((String) row.get("recipient"));
+			if (why != null) {
+				hold(id, why);
 				continue;
 			}
 			ids.add(id);
@@ -135,9 +136,10 @@ public class Outbox {
 		return ids;
 	}
 
-	private Optional<String> whyUndeliverable(String recipient) {
+	/** The recipients of a batch that mail is held back for, with why: one question for the batch. */
+	private Map<String, String> whyUndeliverable(List<String> recipients) {
 		UndeliverableAddresses addresses = this.undeliverable.getIfAvailable();
-		return addresses == null ? Optional.empty() : addresses.whyUndeliverable(recipient);
+		return addresses == null || recipients.isEmpty() ? Map.of() : addresses.whyUndeliverable(recipients);
 	}
 
 	/** The officers see on the ticket that its requester (or they) did not get this mail, and why. */
