@@ -137,24 +137,38 @@ final class QuoteHeaders {
 
 		private final List<Optional<Header>> found;
 
+		/**
+		 * Per line, whether it ends like an attribution: 0 not yet known, 1 yes, 2 no. A line is the last
+		 * of up to four windows, and the verb pattern is the dearest test of all.
+		 */
+		private final byte[] endsLike;
+
 		Finder(List<String> lines) {
 			this.lines = lines;
 			this.found = new ArrayList<>(Collections.nCopies(lines.size(), null));
+			this.endsLike = new byte[lines.size()];
 		}
 
 		Optional<Header> at(int i) {
 			Optional<Header> header = this.found.get(i);
 			if (header == null) {
-				header = QuoteHeaders.at(this.lines, i);
+				header = QuoteHeaders.at(this.lines, i, this);
 				this.found.set(i, header);
 			}
 			return header;
 		}
 
+		boolean endsLikeAnAttribution(int line) {
+			if (this.endsLike[line] == 0) {
+				this.endsLike[line] = QuoteHeaders.endsLikeAnAttribution(this.lines.get(line)) ? (byte) 1 : (byte) 2;
+			}
+			return this.endsLike[line] == 1;
+		}
+
 	}
 
 	/** The header that starts at line {@code i}, if one does. Quoted lines never start one. */
-	static Optional<Header> at(List<String> lines, int i) {
+	private static Optional<Header> at(List<String> lines, int i, Finder memo) {
 		String line = lines.get(i).strip();
 		if (line.isEmpty() || QuoteTrimmer.isQuoted(lines.get(i))) {
 			return Optional.empty();
@@ -166,7 +180,7 @@ final class QuoteHeaders {
 		if (isHeaderBlock(lines, i)) {
 			return Optional.of(new Header(i, i + 1, Kind.REPLY, true));
 		}
-		return attribution(lines, i);
+		return attribution(lines, i, memo);
 	}
 
 	/**
@@ -238,7 +252,7 @@ final class QuoteHeaders {
 	 * attribution is not part of it: when the window from a lower line that opens with a lead word or a
 	 * date is an attribution too, the attribution starts there.
 	 */
-	private static Optional<Header> attribution(List<String> lines, int i) {
+	private static Optional<Header> attribution(List<String> lines, int i, Finder memo) {
 		int length = 0;
 		for (int k = 1; k <= 4 && i + k <= lines.size(); k++) {
 			String last = lines.get(i + k - 1);
@@ -251,7 +265,7 @@ final class QuoteHeaders {
 			if (last.isBlank() || (QuoteTrimmer.isQuoted(last) && !closesAnAddress)) {
 				return Optional.empty();
 			}
-			if (!endsLikeAnAttribution(last)) {
+			if (!memo.endsLikeAnAttribution(i + k - 1)) {
 				continue;
 			}
 			if (k > 1 && !opens(lines.get(i))) {
