@@ -219,13 +219,25 @@ public final class GatewayProcess {
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
 	}
 
+	/**
+	 * A port free now, below Linux's range of ephemeral ports (32768 and up by default). A port the kernel
+	 * handed out with bind(0) is in that range, and while a restarted gateway's JVM takes its 20 to 30 s to
+	 * bind it, any outgoing connection on the machine may be given it as its local port: CI once saw the
+	 * restarted gateway fail to start on that. Below the range only a deliberate bind can take it.
+	 */
 	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+			try (ServerSocket socket = new ServerSocket()) {
+				socket.setReuseAddress(true);
+				socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+				return port;
+			}
+			catch (IOException taken) {
+				// another one
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		throw new IllegalStateException("No free port found between 20000 and 32000");
 	}
 
 	private static List<String> launchCommand() throws IOException {

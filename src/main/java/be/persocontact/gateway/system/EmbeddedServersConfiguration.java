@@ -65,9 +65,28 @@ class EmbeddedServersConfiguration {
 							mailbox.server().password());
 				}
 			}
-			GreenMail greenMail = new GreenMail(new ServerSetup[] { smtp, imap }).withConfiguration(configuration);
-			greenMail.start();
-			return greenMail;
+			return started(new GreenMail(new ServerSetup[] { smtp, imap }).withConfiguration(configuration));
+		}
+
+		/**
+		 * Starts the servers, or stops the ones that did start before failing: GreenMail leaves them running
+		 * when another cannot start (its port taken), and their threads then kept a gateway that failed to
+		 * start alive, unanswering, instead of letting it exit for its supervisor to start again.
+		 */
+		static GreenMail started(GreenMail greenMail) {
+			try {
+				greenMail.start();
+				return greenMail;
+			}
+			catch (RuntimeException failed) {
+				try {
+					greenMail.stop();
+				}
+				catch (RuntimeException alsoFailed) {
+					failed.addSuppressed(alsoFailed);
+				}
+				throw failed;
+			}
 		}
 
 	}
