@@ -144,10 +144,28 @@ public class MailIntake {
 
 	/** Processes a recorded mail, once: its outcome, or FAILED when it is to be tried again. */
 	public Outcome process(long id) {
+		return counted(id, () -> {
+			InboundMessage known = this.messages.peekById(id).orElseThrow();
+			// finished meanwhile, by another instance
+			return UNFINISHED.contains(known.outcome()) ? processStored(id, UNFINISHED, known.declaredSize())
+					: known.outcome();
+		});
+	}
+
+	/**
+	 * As {@link #process(long)}, for a mail a claim has just found unfinished: what the claim read is not
+	 * read again (the lock in the ticket transaction still has the last word on whether it is finished).
+	 * @param declaredSize the size the server declared for a mail recorded by its header block only, else null
+	 */
+	Outcome processClaimed(long id, Long declaredSize) {
+		return counted(id, () -> processStored(id, UNFINISHED, declaredSize));
+	}
+
+	private Outcome counted(long id, java.util.function.Supplier<Outcome> processing) {
 		try (IntakeMetrics.Scope logged = this.metrics.processing(id)) {
 			Outcome outcome;
 			try {
-				outcome = processStored(id, UNFINISHED);
+				outcome = processing.get();
 				this.metrics.committed(id, outcome);
 				log.info("Inbound message {} processed: {}", id, outcome);
 			}
@@ -180,7 +198,7 @@ public class MailIntake {
 		}
 		// processed like any mail: a large one when no other large mail is in memory here
 		try (LargeMails.Permit inMemory = this.largeMails.enter(size)) {
-			return processStored(id, REPLAYABLE);
+			return processStored(id, REPLAYABLE, record.declaredSize());
 		}
 		catch (RuntimeException failure) {
 			this.failures.replayFailed(id, failure);
@@ -193,12 +211,12 @@ public class MailIntake {
 		return this.settings.maxMessageSize().toBytes();
 	}
 
-	private Outcome processStored(long id, Set<Outcome> from) {
-		InboundMessage known = this.messages.peekById(id).orElseThrow();
-		if (!from.contains(known.outcome())) {
-			return known.outcome(); // finished meanwhile, by another instance
-		}
-		if (known.declaredSize() != null) {
+	/**
+	 * @param from the outcomes the mail is processed from, checked under lock
+	 * @param declaredSize the size the server declared for a mail recorded by its header block only, else null
+	 */
+	private Outcome processStored(long id, Set<Outcome> from, Long declaredSize) {
+		if (declaredSize != null) {
 			return this.transaction.execute(status -> {
 				InboundMessage record = this.messages.lockById(id).orElseThrow();
 				return from.contains(record.outcome()) ? this.oversized.reject(record, record.declaredSize())

@@ -25,8 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RecordedMailClaims {
 
-	/** One claimed mail: its id, its sender (null when it has none) for the sender's lane, and its size. */
-	record Claimed(long id, String sender, long size) {
+	/**
+	 * One claimed mail: its id, its sender (null when it has none) for the sender's lane, its size, and the
+	 * size the server declared for a mail recorded by its header block only (null for every other mail).
+	 */
+	record Claimed(long id, String sender, long size, Long declaredSize) {
 	}
 
 	/**
@@ -88,11 +91,11 @@ class RecordedMailClaims {
 			// ever finished, locking each row it reads (run 5).
 			List<Free> found = new ArrayList<>();
 			for (String outcome : UNFINISHED_OUTCOMES) {
-				found.addAll(this.jdbc.query("SELECT id, sender, claims - attempts, size_bytes FROM inbound_message FORCE INDEX (ix_inbound_unfinished) "
+				found.addAll(this.jdbc.query("SELECT id, sender, claims - attempts, size_bytes, declared_size FROM inbound_message FORCE INDEX (ix_inbound_unfinished) "
 						+ "WHERE outcome = ? AND size_bytes > 0"
 						+ " AND (claimed_until IS NULL OR claimed_until < NOW(6) OR claimed_by = ?)" + notWorking
 						+ " AND (next_attempt_at IS NULL OR next_attempt_at <= NOW(6)) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
-						(row, n) -> new Free(new Claimed(row.getLong(1), row.getString(2), row.getLong(4)), row.getInt(3)), outcome, instance,
+						(row, n) -> new Free(new Claimed(row.getLong(1), row.getString(2), row.getLong(4), row.getObject(5, Long.class)), row.getInt(3)), outcome, instance,
 						max));
 			}
 			// the oldest of both; a row locked here and not taken is free again at this commit

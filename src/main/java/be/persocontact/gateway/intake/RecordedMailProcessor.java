@@ -160,7 +160,7 @@ public class RecordedMailProcessor implements SmartLifecycle {
 	/** A large mail waits for the one before it to finish; the other workers go on with small ones. */
 	private void process(RecordedMailClaims.Claimed mail) {
 		try (LargeMails.Permit inMemory = this.largeMails.enter(mail.size())) {
-			this.intake.process(mail.id());
+			this.intake.processClaimed(mail.id(), mail.declaredSize());
 		}
 	}
 

@@ -35,10 +35,10 @@ class LargeMailProcessingUnitTests {
 	void largeMailsAreProcessedOneAtATimeWhileSmallOnesGoOnBesideThem() {
 		RecordedMailClaims claims = mock(RecordedMailClaims.class);
 		MailIntake intake = mock(MailIntake.class);
-		List<RecordedMailClaims.Claimed> claimed = List.of(new RecordedMailClaims.Claimed(1, "a@example.org", 20 * MB),
-				new RecordedMailClaims.Claimed(2, "b@example.org", 20 * MB),
-				new RecordedMailClaims.Claimed(3, "c@example.org", 20 * MB),
-				new RecordedMailClaims.Claimed(4, "d@example.org", 3_000));
+		List<RecordedMailClaims.Claimed> claimed = List.of(new RecordedMailClaims.Claimed(1, "a@example.org", 20 * MB, null),
+				new RecordedMailClaims.Claimed(2, "b@example.org", 20 * MB, null),
+				new RecordedMailClaims.Claimed(3, "c@example.org", 20 * MB, null),
+				new RecordedMailClaims.Claimed(4, "d@example.org", 3_000, null));
 		when(claims.claim(anyString(), anyInt(), any(), any()))
 			.thenReturn(new RecordedMailClaims.Round(claimed, Map.of()), RecordedMailClaims.Round.NONE);
 		AtomicInteger largeAtOnce = new AtomicInteger();
@@ -57,7 +57,7 @@ class LargeMailProcessingUnitTests {
 			}
 			ran.put(id, new long[] { start, System.nanoTime() });
 			return Outcome.TICKET_CREATED;
-		}).when(intake).process(anyLong());
+		}).when(intake).processClaimed(anyLong(), any());
 
 		IntakeProcessingSettings settings = new IntakeProcessingSettings(Duration.ofMinutes(5), Duration.ofMillis(100),
 				Duration.ofSeconds(2), 4, 5, DataSize.ofMegabytes(5));
