@@ -14,6 +14,8 @@ public interface OutboundMails extends Repository<OutboundMail, Long> {
 
 	Optional<OutboundMail> findById(Long id);
 
+	List<OutboundMail> findByIdIn(java.util.Collection<Long> ids);
+
 	Optional<OutboundMail> findByMessageId(String messageId);
 
 	List<OutboundMail> findByTicketIdOrderById(Long ticketId);

@@ -101,11 +101,23 @@ public class Outbox {
 	}
 
 	/**
-	 * Leases up to one batch of due mails and returns their ids. A due mail whose recipient's address is
-	 * failing is held instead, and not returned.
+	 * A mail leased for sending, as its claim read it, with the id of the mailbox its ticket came in on (null
+	 * for mail about no ticket and for a portal request's ticket).
+	 */
+	public record Claimed(OutboundMail mail, String ticketMailbox) {
+
+		public Long id() {
+			return this.mail.id();
+		}
+
+	}
+
+	/**
+	 * Leases up to one batch of due mails and returns them, oldest first. A due mail whose recipient's address
+	 * is failing is held instead, and not returned.
 	 */
 	@Transactional(isolation = Isolation.READ_COMMITTED)
-	public List<Long> claimDue() {
+	public List<Claimed> claimDue() {
 		Instant now = this.clock.instant();
 		// READ COMMITTED: the claim locks the rows it reads, not the gaps between them, so that ticket
 		// transactions queueing new mails meanwhile do not wait for it
@@ -133,7 +145,28 @@ public class Outbox {
 					+ String.join(",", ids.stream().map(String::valueOf).toList()) + ")",
 					Timestamp.from(now.plus(this.settings.lease())));
 		}
-		return ids;
+		return read(ids);
+	}
+
+	/**
+	 * The claimed mails and their tickets' mailboxes, read after the lease was written: one statement each for
+	 * the batch instead of a transaction and two statements per mail as it is built. The mailbox of a ticket
+	 * never changes once the ticket is open, and a mail's contents never change once it is queued.
+	 */
+	private List<Claimed> read(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, OutboundMail> byId = new java.util.HashMap<>();
+		this.mails.findByIdIn(ids).forEach(mail -> byId.put(mail.id(), mail));
+		Map<Long, String> mailboxes = this.tickets.mailboxesOf(
+				byId.values().stream().map(OutboundMail::ticketId).filter(java.util.Objects::nonNull).distinct().toList());
+		List<Claimed> claimed = new ArrayList<>(ids.size());
+		for (Long id : ids) {
+			OutboundMail mail = byId.get(id);
+			claimed.add(new Claimed(mail, mail.ticketId() == null ? null : mailboxes.get(mail.ticketId())));
+		}
+		return claimed;
 	}
 
 	/** The recipients of a batch that mail is held back for, with why: one question for the batch. */

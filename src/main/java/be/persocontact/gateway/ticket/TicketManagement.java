@@ -1,8 +1,12 @@
 package be.persocontact.gateway.ticket;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -115,12 +119,21 @@ public class TicketManagement {
 	}
 
 	/**
-	 * The id of the mailbox the ticket came in on; empty for a portal request or no such ticket. Asked for
-	 * every mail the outbox sends, and never changed once the ticket is open: one plain statement, not a
-	 * repository query (whose proxies and query plan cost the outbox more than the statement itself).
+	 * The id of the mailbox each ticket came in on; a portal request's ticket and an unknown id are left out.
+	 * Asked for each batch the outbox sends, and never changed once a ticket is open: one plain statement, not
+	 * a repository query (whose proxies and query plan cost the outbox more than the statement itself).
 	 */
-	public Optional<String> mailboxOf(long ticketId) {
-		return this.jdbc.sql("SELECT mailbox FROM ticket WHERE id = ?").param(ticketId).query(String.class).optional();
+	public Map<Long, String> mailboxesOf(Collection<Long> ticketIds) {
+		if (ticketIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc
+			.sql("SELECT id, mailbox FROM ticket WHERE mailbox IS NOT NULL AND id IN ("
+					+ String.join(",", Collections.nCopies(ticketIds.size(), "?")) + ")")
+			.params(List.copyOf(ticketIds))
+			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	/**

@@ -82,36 +82,32 @@ public class OutboxMailer {
 		this.replyAddresses = replyAddresses;
 	}
 
-	public List<Long> claimDue() {
+	/** The due mails, leased to this run and read with their tickets' mailboxes ({@link Outbox#claimDue}). */
+	public List<Outbox.Claimed> claimDue() {
 		return this.outbox.claimDue();
 	}
 
 	/**
 	 * The mail to send, in header {@value #SMTP_ENDPOINT} the SMTP endpoint of its mailbox and in exchange
-	 * property {@value #QUEUED_AT} when it was queued. One read-only transaction for the mail, its ticket's
-	 * mailbox, its reply address and its files.
+	 * property {@value #QUEUED_AT} when it was queued. The claim read the mail and its mailbox; what is read
+	 * here is read as the mail is built: the epochs its reply address is signed with (an address withdrawn a
+	 * moment ago is not sent), and its files when it carries any.
 	 */
-	@Transactional(readOnly = true)
-	public MimeMessage toMimeMessageOfItsMailbox(@Body Long id, Exchange exchange)
+	public MimeMessage toMimeMessageOfItsMailbox(@Body Outbox.Claimed claimed, Exchange exchange)
 			throws MessagingException, UnsupportedEncodingException {
-		OutboundMail mail = this.outbox.get(id);
-		Mailbox mailbox = mailboxOf(mail);
+		Mailbox mailbox = this.mailboxes.orPrimary(claimed.ticketMailbox());
 		exchange.getMessage().setHeader(SMTP_ENDPOINT, this.endpoints.uriOf(mailbox));
-		exchange.setProperty(QUEUED_AT, mail.createdAt());
-		return toMimeMessage(mail, mailbox.address());
+		exchange.setProperty(QUEUED_AT, claimed.mail().createdAt());
+		return toMimeMessage(claimed.mail(), mailbox.address());
 	}
 
-	/** The mail as it is sent, from the mailbox it goes out from. */
+	/** The mail as it is sent, from the mailbox it goes out from (its ticket's; else the primary one). */
 	@Transactional(readOnly = true)
 	public MimeMessage toMimeMessage(Long id) throws MessagingException, UnsupportedEncodingException {
 		OutboundMail mail = this.outbox.get(id);
-		return toMimeMessage(mail, mailboxOf(mail).address());
-	}
-
-	/** The mailbox its ticket came in on; the primary one for mail about no ticket or a portal request. */
-	private Mailbox mailboxOf(OutboundMail mail) {
-		return this.mailboxes
-			.orPrimary(mail.ticketId() == null ? null : this.tickets.mailboxOf(mail.ticketId()).orElse(null));
+		String ticketMailbox = mail.ticketId() == null ? null
+				: this.tickets.mailboxesOf(List.of(mail.ticketId())).get(mail.ticketId());
+		return toMimeMessage(mail, this.mailboxes.orPrimary(ticketMailbox).address());
 	}
 
 	private MimeMessage toMimeMessage(OutboundMail mail, String from)
