@@ -47,6 +47,13 @@ public class RecordedMailProcessor implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/**
+	 * How long one free worker waits for a second before it claims alone. A claim costs MariaDB about nine
+	 * statements however many mails it takes; on a busy instance workers come free one by one, and without
+	 * this wait each would claim one mail. Never longer: a worker beside slow mails still claims at once.
+	 */
+	static final java.time.Duration PAIRING_WAIT = java.time.Duration.ofMillis(25);
+
 	private ExecutorService workers;
 
 	private Thread claimer;
@@ -123,10 +130,23 @@ public class RecordedMailProcessor implements SmartLifecycle {
 	}
 
 	private void claimLoop() {
+		boolean waited = false;
 		while (this.running) {
 			boolean full = false;
+			int free = this.settings.workers() - this.working.size();
+			if (free == 1 && this.settings.workers() > 1 && !waited) {
+				waited = true;
+				try {
+					this.wakeUp.tryAcquire(PAIRING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				continue;
+			}
+			waited = false;
 			try {
-				int free = this.settings.workers() - this.working.size();
 				if (free > 0) {
 					RecordedMailClaims.Round round = this.claims.claim(this.instance, free, this.settings.lease(),
 							java.util.Set.copyOf(this.working));
