@@ -247,6 +247,11 @@ public class InboundMessage {
 		return this.uidValidity;
 	}
 
+	/** The content key recording de-duplicates by ({@link MailFingerprint#dedupKey}); null for an unreadable mail. */
+	String dedupKey() {
+		return this.dedupKey;
+	}
+
 	public Long uid() {
 		return this.uid;
 	}

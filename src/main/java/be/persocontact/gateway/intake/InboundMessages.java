@@ -29,7 +29,17 @@ public interface InboundMessages extends Repository<InboundMessage, Long> {
 
 	Optional<InboundMessage> findByMailboxAndUidValidityAndUid(String mailbox, Long uidValidity, Long uid);
 
-	Optional<InboundMessage> findByDedupKey(String dedupKey);
+	/**
+	 * The record of this UID in this mailbox (when the UID is known) and the record of this content: both
+	 * questions recording asks, in one statement. Each half is answered by its own unique key (MariaDB merges
+	 * the two index look-ups); a UID half with a null part matches nothing.
+	 */
+	@org.springframework.data.jpa.repository.Query("select m from InboundMessage m where (m.mailbox = :mailbox "
+			+ "and m.uidValidity = :uidValidity and m.uid = :uid) or m.dedupKey = :dedupKey")
+	List<InboundMessage> findByUidOrDedupKey(@org.springframework.data.repository.query.Param("mailbox") String mailbox,
+			@org.springframework.data.repository.query.Param("uidValidity") Long uidValidity,
+			@org.springframework.data.repository.query.Param("uid") Long uid,
+			@org.springframework.data.repository.query.Param("dedupKey") String dedupKey);
 
 	List<InboundMessage> findByTicketNumberOrderById(String ticketNumber);
 

@@ -1,6 +1,7 @@
 package be.persocontact.gateway.intake;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -34,7 +35,10 @@ class InboundRecorder {
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public Recorded record(RawMail mail) {
-		Optional<InboundMessage> sameUid = findByUid(mail);
+		String dedupKey = MailFingerprint.dedupKey(mail.bytes());
+		List<InboundMessage> recorded = this.messages.findByUidOrDedupKey(mail.mailbox(), mail.uidValidity(), mail.uid(),
+				dedupKey);
+		Optional<InboundMessage> sameUid = recorded.stream().filter(record -> hasUidOf(record, mail)).findFirst();
 		if (sameUid.isPresent()) {
 			InboundMessage known = sameUid.get();
 			if (known.outcome().isFinished()) {
@@ -45,8 +49,8 @@ class InboundRecorder {
 			return new Recorded(known.id(), false);
 		}
 		String sha256 = MailFingerprint.sha256(mail.bytes());
-		String dedupKey = MailFingerprint.dedupKey(mail.bytes());
-		Optional<InboundMessage> sameContent = this.messages.findByDedupKey(dedupKey);
+		Optional<InboundMessage> sameContent = recorded.stream().filter(record -> dedupKey.equals(record.dedupKey()))
+			.findFirst();
 		if (sameContent.isPresent()) {
 			InboundMessage duplicate = this.messages
 				.save(InboundMessage.duplicateOf(sameContent.get(), mail, sha256, this.clock.instant()));
@@ -161,6 +165,12 @@ class InboundRecorder {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void describeRead(Long id, ParsedMail parsed) {
 		this.messages.findById(id).ifPresent(record -> describe(record, parsed));
+	}
+
+	private static boolean hasUidOf(InboundMessage record, RawMail mail) {
+		return mail.mailbox() != null && mail.uidValidity() != null && mail.uid() != null
+				&& mail.mailbox().equals(record.mailbox()) && mail.uidValidity().equals(record.uidValidity())
+				&& mail.uid().equals(record.uid());
 	}
 
 	private Optional<InboundMessage> findByUid(RawMail mail) {
