@@ -85,6 +85,9 @@ final class MariaDbProcess {
 				// Several gateways (instances, or the test suite's cached contexts) may share this one server:
 				// each holds a pool of up to 10 connections and its poller lock 2 more; the default 151 is too few.
 				"--max-connections=1000",
+				// and each connection keeps up to 250 prepared statements (useServerPrepStmts): the default limit of
+				// 16,382 for the whole server is too few for the test suite's contexts
+				"--max-prepared-stmt-count=262144",
 				// MariaDB refuses to run as root unless told to; CI machines run as root.
 				"--user=" + System.getProperty("user.name"));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(baseDir.toFile()).redirectErrorStream(true);
