@@ -101,10 +101,10 @@ public class Outbox {
 	}
 
 	/**
-	 * A mail leased for sending, as its claim read it, with the id of the mailbox its ticket came in on (null
-	 * for mail about no ticket and for a portal request's ticket).
+	 * A mail to send, with the id of the mailbox its ticket came in on (null for mail about no ticket and for
+	 * a portal request's ticket): it goes out from that mailbox.
 	 */
-	public record Claimed(OutboundMail mail, String ticketMailbox) {
+	public record Outgoing(OutboundMail mail, String ticketMailbox) {
 
 		public Long id() {
 			return this.mail.id();
@@ -117,7 +117,7 @@ public class Outbox {
 	 * is failing is held instead, and not returned.
 	 */
 	@Transactional(isolation = Isolation.READ_COMMITTED)
-	public List<Claimed> claimDue() {
+	public List<Outgoing> claimDue() {
 		Instant now = this.clock.instant();
 		// READ COMMITTED: the claim locks the rows it reads, not the gaps between them, so that ticket
 		// transactions queueing new mails meanwhile do not wait for it
@@ -149,11 +149,12 @@ public class Outbox {
 	}
 
 	/**
-	 * The claimed mails and their tickets' mailboxes, read after the lease was written: one statement each for
-	 * the batch instead of a transaction and two statements per mail as it is built. The mailbox of a ticket
-	 * never changes once the ticket is open, and a mail's contents never change once it is queued.
+	 * The mails and their tickets' mailboxes, in the order of {@code ids}, leaving out an id that is no mail:
+	 * one statement each for a claimed batch (read after the lease was written) instead of a transaction and
+	 * two statements per mail as it is built. The mailbox of a ticket never changes once the ticket is open,
+	 * and a mail's contents never change once it is queued.
 	 */
-	private List<Claimed> read(List<Long> ids) {
+	private List<Outgoing> read(List<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
@@ -161,12 +162,14 @@ public class Outbox {
 		this.mails.findByIdIn(ids).forEach(mail -> byId.put(mail.id(), mail));
 		Map<Long, String> mailboxes = this.tickets.mailboxesOf(
 				byId.values().stream().map(OutboundMail::ticketId).filter(java.util.Objects::nonNull).distinct().toList());
-		List<Claimed> claimed = new ArrayList<>(ids.size());
+		List<Outgoing> outgoing = new ArrayList<>(ids.size());
 		for (Long id : ids) {
 			OutboundMail mail = byId.get(id);
-			claimed.add(new Claimed(mail, mail.ticketId() == null ? null : mailboxes.get(mail.ticketId())));
+			if (mail != null) {
+				outgoing.add(new Outgoing(mail, mail.ticketId() == null ? null : mailboxes.get(mail.ticketId())));
+			}
 		}
-		return claimed;
+		return outgoing;
 	}
 
 	/** The recipients of a batch that mail is held back for, with why: one question for the batch. */
@@ -200,9 +203,12 @@ public class Outbox {
 		return held.size();
 	}
 
+	/** A mail of the outbox as it would be sent, whatever its status, read as a claim reads it. */
 	@Transactional(readOnly = true)
-	public OutboundMail get(Long id) {
-		return this.mails.findById(id).orElseThrow(() -> new IllegalArgumentException("No outbound mail " + id));
+	public Outgoing get(Long id) {
+		return read(List.of(id)).stream()
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No outbound mail " + id));
 	}
 
 	/**

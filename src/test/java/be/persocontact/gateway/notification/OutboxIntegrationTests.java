@@ -179,7 +179,7 @@ class OutboxIntegrationTests {
 		changeStatus(number, TicketStatus.ASSIGNED);
 
 		// the instance that dies: it claims the mail and sends it, then never records the outcome
-		List<Long> claimed = this.outboxMailer.claimDue().stream().map(Outbox.Claimed::id).toList();
+		List<Long> claimed = this.outboxMailer.claimDue().stream().map(Outbox.Outgoing::id).toList();
 		assertThat(claimed).hasSize(1);
 		MimeMessage first = this.outboxMailer.toMimeMessage(claimed.get(0));
 		sendOverSmtp(first);

@@ -23,7 +23,6 @@ import be.persocontact.gateway.notification.Outbox;
 import be.persocontact.gateway.system.Mailbox;
 import be.persocontact.gateway.system.Mailboxes;
 import be.persocontact.gateway.system.SmtpEndpoints;
-import be.persocontact.gateway.ticket.TicketManagement;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 
@@ -32,7 +31,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Called by {@code routes/notification-outbox.camel.yaml}: claims due mails, builds each one as a
@@ -68,13 +66,10 @@ public class OutboxMailer {
 
 	private final SmtpEndpoints endpoints;
 
-	private final TicketManagement tickets;
-
 	OutboxMailer(Outbox outbox, NotificationSettings settings, Clock clock, ReplyAddresses replyAddresses,
-			ObjectProvider<MailFiles> files, Mailboxes mailboxes, SmtpEndpoints endpoints, TicketManagement tickets) {
+			ObjectProvider<MailFiles> files, Mailboxes mailboxes, SmtpEndpoints endpoints) {
 		this.mailboxes = mailboxes;
 		this.endpoints = endpoints;
-		this.tickets = tickets;
 		this.files = files;
 		this.outbox = outbox;
 		this.settings = settings;
@@ -83,7 +78,7 @@ public class OutboxMailer {
 	}
 
 	/** The due mails, leased to this run and read with their tickets' mailboxes ({@link Outbox#claimDue}). */
-	public List<Outbox.Claimed> claimDue() {
+	public List<Outbox.Outgoing> claimDue() {
 		return this.outbox.claimDue();
 	}
 
@@ -93,21 +88,18 @@ public class OutboxMailer {
 	 * here is read as the mail is built: the epochs its reply address is signed with (an address withdrawn a
 	 * moment ago is not sent), and its files when it carries any.
 	 */
-	public MimeMessage toMimeMessageOfItsMailbox(@Body Outbox.Claimed claimed, Exchange exchange)
+	public MimeMessage toMimeMessageOfItsMailbox(@Body Outbox.Outgoing outgoing, Exchange exchange)
 			throws MessagingException, UnsupportedEncodingException {
-		Mailbox mailbox = this.mailboxes.orPrimary(claimed.ticketMailbox());
+		Mailbox mailbox = this.mailboxes.orPrimary(outgoing.ticketMailbox());
 		exchange.getMessage().setHeader(SMTP_ENDPOINT, this.endpoints.uriOf(mailbox));
-		exchange.setProperty(QUEUED_AT, claimed.mail().createdAt());
-		return toMimeMessage(claimed.mail(), mailbox.address());
+		exchange.setProperty(QUEUED_AT, outgoing.mail().createdAt());
+		return toMimeMessage(outgoing.mail(), mailbox.address());
 	}
 
 	/** The mail as it is sent, from the mailbox it goes out from (its ticket's; else the primary one). */
-	@Transactional(readOnly = true)
 	public MimeMessage toMimeMessage(Long id) throws MessagingException, UnsupportedEncodingException {
-		OutboundMail mail = this.outbox.get(id);
-		String ticketMailbox = mail.ticketId() == null ? null
-				: this.tickets.mailboxesOf(List.of(mail.ticketId())).get(mail.ticketId());
-		return toMimeMessage(mail, this.mailboxes.orPrimary(ticketMailbox).address());
+		Outbox.Outgoing outgoing = this.outbox.get(id);
+		return toMimeMessage(outgoing.mail(), this.mailboxes.orPrimary(outgoing.ticketMailbox()).address());
 	}
 
 	private MimeMessage toMimeMessage(OutboundMail mail, String from)
