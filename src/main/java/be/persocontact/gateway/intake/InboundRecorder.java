@@ -167,14 +167,18 @@ class InboundRecorder {
 		this.messages.findById(id).ifPresent(record -> describe(record, parsed));
 	}
 
+	/** Whether the mail came with a whole UID (mailbox, UIDVALIDITY and UID) to be recognised by. */
+	private static boolean hasUid(RawMail mail) {
+		return mail.mailbox() != null && mail.uidValidity() != null && mail.uid() != null;
+	}
+
 	private static boolean hasUidOf(InboundMessage record, RawMail mail) {
-		return mail.mailbox() != null && mail.uidValidity() != null && mail.uid() != null
-				&& mail.mailbox().equals(record.mailbox()) && mail.uidValidity().equals(record.uidValidity())
+		return hasUid(mail) && mail.mailbox().equals(record.mailbox()) && mail.uidValidity().equals(record.uidValidity())
 				&& mail.uid().equals(record.uid());
 	}
 
 	private Optional<InboundMessage> findByUid(RawMail mail) {
-		if (mail.mailbox() == null || mail.uidValidity() == null || mail.uid() == null) {
+		if (!hasUid(mail)) {
 			return Optional.empty();
 		}
 		return this.messages.findByMailboxAndUidValidityAndUid(mail.mailbox(), mail.uidValidity(), mail.uid());
